@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The layers of mlscript, lowest first. Each target depends only on targets
+// above it in this list, so the architecture reads top to bottom:
+//   C libraries, Support (console, Ctrl-C) -> Tensors -> TerminalGraphics,
+//   Networks, DataFiles -> Language -> Library (the built-in modules)
+//   -> Notebook (lessons, REPL) -> mlscript (the command).
+let package = Package(
+  name: "mlscript",
+  products: [
+    .executable(name: "mlscript", targets: ["mlscript"])
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CBLAS", pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CHDF5", pkgConfig: "hdf5",
+      providers: [.apt(["libhdf5-dev"])]),
+    .systemLibrary(
+      name: "CReadline", pkgConfig: "readline",
+      providers: [.apt(["libreadline-dev"])]),
+
+    .target(name: "Support"),
+    .target(name: "Tensors", dependencies: ["CBLAS"]),
+    .target(name: "TerminalGraphics", dependencies: ["Support"]),
+    .target(name: "Networks", dependencies: ["Tensors", "Support"]),
+    .target(name: "DataFiles", dependencies: ["Tensors", "CHDF5"]),
+    .target(name: "Language", dependencies: ["Support"]),
+    .target(
+      name: "Library",
+      dependencies: [
+        "Language", "Tensors", "Networks", "DataFiles", "TerminalGraphics", "Support",
+      ]),
+    .target(
+      name: "Notebook",
+      dependencies: ["Library", "Language", "TerminalGraphics", "Support", "CReadline"]),
+    .executableTarget(name: "mlscript", dependencies: ["Notebook"]),
+
+    .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
+    .testTarget(name: "NetworksTests", dependencies: ["Networks", "Tensors", "DataFiles"]),
+    .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "Tensors"]),
+    .testTarget(
+      name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Support"]),
+    .testTarget(name: "LanguageTests", dependencies: ["Language"]),
+    .testTarget(name: "LibraryTests", dependencies: ["Library", "Language"]),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Library", "Language"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

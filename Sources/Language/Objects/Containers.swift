@@ -1,0 +1,192 @@
+/// Iterates over an array of values.
+public final class ArrayIterator: PyIterator {
+  private let items: [Value]
+  private var position = 0
+
+  /// Makes an iterator over `items`.
+  public init(_ items: [Value]) { self.items = items }
+
+  public func next() throws -> Value? {
+    guard position < items.count else { return nil }
+    defer { position += 1 }
+    return items[position]
+  }
+}
+
+/// Python's `list`.
+public final class PyList: PyObject {
+  /// The elements.
+  public var items: [Value]
+
+  /// Makes a list.
+  public init(_ items: [Value] = []) { self.items = items }
+
+  public override var type: PyType { Self.pyType }
+  /// The list type; the interpreter adds the methods.
+  nonisolated(unsafe) public static var pyType = PyType("list")
+
+  public override func length() throws -> Int { items.count }
+
+  public override func makeIterator() throws -> PyIterator { ArrayIterator(items) }
+
+  public override func repr() throws -> String {
+    "[" + (try items.map { try $0.repr() }.joined(separator: ", ")) + "]"
+  }
+
+  public override func hashKey() throws -> AnyHashable? { nil }
+}
+
+/// Python's `tuple`.
+public final class PyTuple: PyObject {
+  /// The elements.
+  public let items: [Value]
+
+  /// Makes a tuple.
+  public init(_ items: [Value]) { self.items = items }
+
+  public override var type: PyType { Self.pyType }
+  /// The tuple type; the interpreter adds the methods.
+  nonisolated(unsafe) public static var pyType = PyType("tuple")
+
+  public override func length() throws -> Int { items.count }
+
+  public override func makeIterator() throws -> PyIterator { ArrayIterator(items) }
+
+  public override func repr() throws -> String {
+    let inside = try items.map { try $0.repr() }.joined(separator: ", ")
+    return items.count == 1 ? "(\(inside),)" : "(\(inside))"
+  }
+
+  public override func hashKey() throws -> AnyHashable? {
+    var keys: [AnyHashable] = []
+    for item in items {
+      guard let key = try item.hashKey() else { return nil }
+      keys.append(key)
+    }
+    return keys
+  }
+
+  public override func compare(_ op: ComparisonOperator, _ other: Value) throws -> Value? {
+    guard let tuple = other.object(as: PyTuple.self) else {
+      return try super.compare(op, other)
+    }
+    switch op {
+    case .equal, .notEqual:
+      var same = tuple.items.count == items.count
+      if same {
+        for (a, b) in zip(items, tuple.items) where !(try Value.equal(a, b)) {
+          same = false
+          break
+        }
+      }
+      return .bool(op == .equal ? same : !same)
+    default: return nil
+    }
+  }
+}
+
+/// Python's `dict`: insertion-ordered, keyed by hashable values.
+public final class PyDict: PyObject {
+  /// The keys in insertion order.
+  public private(set) var keys: [Value] = []
+  private var values: [AnyHashable: Value] = [:]
+  private var order: [AnyHashable: Int] = [:]
+
+  /// Makes an empty dict.
+  public override init() {}
+
+  /// Makes a dict from string keys, in order.
+  public convenience init(_ pairs: [(String, Value)]) {
+    self.init()
+    for (key, value) in pairs { try? set(.string(key), value) }
+  }
+
+  public override var type: PyType { Self.pyType }
+  /// The dict type; the interpreter adds the methods.
+  nonisolated(unsafe) public static var pyType = PyType("dict")
+
+  /// The value stored under `key`, or nil.
+  public func get(_ key: Value) throws -> Value? {
+    values[try Self.hashable(key)]
+  }
+
+  /// Stores `value` under `key`.
+  public func set(_ key: Value, _ value: Value) throws {
+    let hashed = try Self.hashable(key)
+    if values[hashed] == nil {
+      order[hashed] = keys.count
+      keys.append(key)
+    }
+    values[hashed] = value
+  }
+
+  /// Removes `key`; returns its value, or nil when it was absent.
+  @discardableResult
+  public func remove(_ key: Value) throws -> Value? {
+    let hashed = try Self.hashable(key)
+    guard let value = values.removeValue(forKey: hashed) else { return nil }
+    order.removeValue(forKey: hashed)
+    keys = try keys.filter { try Self.hashable($0) != hashed }
+    for (index, key) in keys.enumerated() { order[try Self.hashable(key)] = index }
+    return value
+  }
+
+  /// The key-value pairs in insertion order.
+  public var pairs: [(key: Value, value: Value)] {
+    keys.compactMap { key in
+      guard let hashed = try? Self.hashable(key), let value = values[hashed] else {
+        return nil
+      }
+      return (key, value)
+    }
+  }
+
+  public override func length() throws -> Int { keys.count }
+
+  public override func makeIterator() throws -> PyIterator { ArrayIterator(keys) }
+
+  public override func contains(_ value: Value) throws -> Bool {
+    values[try Self.hashable(value)] != nil
+  }
+
+  public override func item(_ key: Value) throws -> Value {
+    guard let value = try get(key) else {
+      throw PyError(.keyError, try key.repr())
+    }
+    return value
+  }
+
+  public override func setItem(_ key: Value, _ value: Value) throws { try set(key, value) }
+
+  public override func deleteItem(_ key: Value) throws {
+    guard try remove(key) != nil else { throw PyError(.keyError, try key.repr()) }
+  }
+
+  public override func repr() throws -> String {
+    let inside = try pairs.map { "\(try $0.key.repr()): \(try $0.value.repr())" }
+    return "{" + inside.joined(separator: ", ") + "}"
+  }
+
+  public override func hashKey() throws -> AnyHashable? { nil }
+
+  static func hashable(_ key: Value) throws -> AnyHashable {
+    guard let hashed = try key.hashKey() else {
+      throw PyError.typeError("unhashable type: '\(key.typeName)'")
+    }
+    return hashed
+  }
+}
+
+extension Value {
+  /// A hash for dict keys; equal numbers hash alike (`1 == 1.0 == True`).
+  public func hashKey() throws -> AnyHashable? {
+    switch self {
+    case .none: return AnyHashable("\u{0}None")
+    case .bool(let flag): return AnyHashable(flag ? 1.0 : 0.0)
+    case .int(let number): return AnyHashable(Double(exactly: number) ?? Double(number))
+    case .float(let number): return AnyHashable(number)
+    case .string(let text): return AnyHashable(text)
+    case .object(let object): return try object.hashKey()
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/// A Python exception on its way up the stack.
+public struct PyError: Error, CustomStringConvertible {
+  /// The exception's class.
+  public var type: ExceptionType
+  /// The text shown after `Type: `.
+  public var message: String
+  /// The language-level exception object, when the program made one.
+  public var object: Value?
+  /// The frames it passed through, innermost last; filled in by the
+  /// interpreter as the error unwinds.
+  public var traceback: [TraceFrame] = []
+
+  /// Makes an exception of `type` with `message`.
+  public init(_ type: ExceptionType, _ message: String) {
+    self.type = type
+    self.message = message
+  }
+
+  public var description: String {
+    message.isEmpty ? type.name : "\(type.name): \(message)"
+  }
+
+  /// Shorthand for a TypeError.
+  public static func typeError(_ message: String) -> PyError {
+    PyError(.typeError, message)
+  }
+
+  /// Shorthand for a ValueError.
+  public static func valueError(_ message: String) -> PyError {
+    PyError(.valueError, message)
+  }
+}
+
+/// One entry of a traceback: where the error passed.
+public struct TraceFrame: Sendable {
+  /// The location of the failing expression.
+  public var span: SourceSpan
+  /// The function's name, or `<module>` / `<cell>` at top level.
+  public var function: String
+
+  /// Makes a frame.
+  public init(span: SourceSpan, function: String) {
+    self.span = span
+    self.function = function
+  }
+}
+
+/// An error from a lower layer that knows which Python exception it is.
+///
+/// The interpreter turns any thrown error conforming to this into a
+/// `PyError`, so runtime layers need not know the language.
+public protocol PythonConvertibleError: Error {
+  /// The Python exception's class name, such as `ValueError`.
+  var pythonExceptionName: String { get }
+  /// The exception's message.
+  var pythonMessage: String { get }
+}

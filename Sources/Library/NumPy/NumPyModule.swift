@@ -1,0 +1,7 @@
+import Language
+
+/// The `numpy` module.
+func makeNumPyModule() throws -> PyModule {
+  // TODO: the numpy bindings are not written yet.
+  PyModule("numpy")
+}

@@ -1,0 +1,54 @@
+import Language
+
+/// The modules `import` finds: NumPy, TensorFlow/Keras, h5py, scikit-learn,
+/// matplotlib, the lesson helpers and a few of Python's standard modules.
+public final class BuiltinModules: ModuleProvider {
+  private var loaded: [String: PyModule] = [:]
+
+  /// Makes the registry; modules are built on first import.
+  public init() {}
+
+  /// The factories by top-level module name. Each layer's bindings live
+  /// in their own folder beside this file.
+  private static let factories: [String: (BuiltinModules) throws -> PyModule] = [
+    "numpy": { _ in try makeNumPyModule() },
+    "tensorflow": { _ in try makeTensorFlowModule() },
+    "keras": { _ in try makeKerasModule() },
+    "h5py": { _ in try makeH5pyModule() },
+    "sklearn": { _ in try makeSKLearnModule() },
+    "matplotlib": { _ in try makeMatplotlibModule() },
+    "mlutils": { _ in try makeMLUtilsModule() },
+    "math": { _ in try makeMathModule() },
+    "random": { _ in try makeRandomModule() },
+    "time": { _ in try makeTimeModule() },
+  ]
+
+  public func module(named name: String) throws -> PyModule? {
+    if let module = loaded[name] { return module }
+    if name == "local.lib.mlutils" || name == "local.lib" {
+      return try localLib(name)
+    }
+    let parts = name.split(separator: ".").map(String.init)
+    guard let top = parts.first, let factory = Self.factories[top] else { return nil }
+    let root = try loaded[top] ?? factory(self)
+    loaded[top] = root
+    var current = root
+    for part in parts.dropFirst() {
+      guard let member = try current.attribute(part), let sub = member.object(as: PyModule.self)
+      else { return nil }
+      current = sub
+    }
+    loaded[name] = current
+    return current
+  }
+
+  /// `from local.lib import mlutils`, the course's path to its helpers.
+  private func localLib(_ name: String) throws -> PyModule? {
+    guard let mlutils = try module(named: "mlutils") else { return nil }
+    if name == "local.lib.mlutils" { return mlutils }
+    let lib = PyModule("local.lib")
+    lib.define("mlutils", .object(mlutils))
+    loaded[name] = lib
+    return lib
+  }
+}

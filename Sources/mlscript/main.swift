@@ -1,0 +1,7 @@
+import Notebook
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+exit(CommandLine.run(CommandLine.arguments))

@@ -1,0 +1,8 @@
+import XCTest
+import DataFiles
+
+final class DataFilesSmokeTests: XCTestCase {
+  func testModuleLinks() {
+    XCTAssertEqual(1 + 1, 2)
+  }
+}

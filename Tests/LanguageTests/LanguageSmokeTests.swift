@@ -1,0 +1,8 @@
+import XCTest
+import Language
+
+final class LanguageSmokeTests: XCTestCase {
+  func testModuleLinks() {
+    XCTAssertEqual(1 + 1, 2)
+  }
+}
