@@ -1,0 +1,48 @@
+import CBLAS
+
+/// Matrix products through OpenBLAS, on row-major buffers.
+public enum GEMM {
+  /// `c = alpha * op(a) @ op(b) + beta * c` in float32, where `a` is
+  /// m x k (k x m when `transposeA`), `b` is k x n (n x k when
+  /// `transposeB`) and `c` is m x n, all row-major and contiguous.
+  public static func multiply(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
+    m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false,
+    alpha: Float = 1, beta: Float = 0
+  ) {
+    guard m > 0, n > 0 else { return }
+    guard k > 0 else {
+      if beta == 0 { c.update(repeating: 0, count: m * n) }
+      return
+    }
+    cblas_sgemm(
+      CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+      transposeB ? CblasTrans : CblasNoTrans,
+      Int32(m), Int32(n), Int32(k), alpha, a, Int32(transposeA ? m : k),
+      b, Int32(transposeB ? k : n), beta, c, Int32(n))
+  }
+
+  /// The float64 counterpart of `multiply`.
+  public static func multiply(
+    _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+    into c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false,
+    alpha: Double = 1, beta: Double = 0
+  ) {
+    guard m > 0, n > 0 else { return }
+    guard k > 0 else {
+      if beta == 0 { c.update(repeating: 0, count: m * n) }
+      return
+    }
+    cblas_dgemm(
+      CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+      transposeB ? CblasTrans : CblasNoTrans,
+      Int32(m), Int32(n), Int32(k), alpha, a, Int32(transposeA ? m : k),
+      b, Int32(transposeB ? k : n), beta, c, Int32(n))
+  }
+
+  /// Sets how many threads OpenBLAS may use.
+  public static func setThreadCount(_ count: Int) {
+    openblas_set_num_threads(Int32(max(1, count)))
+  }
+}
