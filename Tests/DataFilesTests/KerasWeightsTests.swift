@@ -36,7 +36,7 @@ final class KerasWeightsTests: XCTestCase {
 
   func testSaveThenLoadIsBitExact() throws {
     let original = try KerasWeights.load(from: SharedData.path("keras/cnn_pool.weights.h5"))
-    let directory = try SharedData.temporaryDirectory()
+    let directory = try makeTemporaryDirectory()
     let path = directory + "/copy.weights.h5"
     try KerasWeights.save(original, to: path)
     let copy = try KerasWeights.load(from: path)
@@ -55,7 +55,7 @@ final class KerasWeightsTests: XCTestCase {
   }
 
   func testSavedLayoutMirrorsKeras() throws {
-    let directory = try SharedData.temporaryDirectory()
+    let directory = try makeTemporaryDirectory()
     let path = directory + "/m.weights.h5"
     let kernel = try NDArray([Float](repeating: 0.5, count: 6), shape: [2, 3])
     let bias = try NDArray([Float](repeating: 0, count: 3), shape: [3])

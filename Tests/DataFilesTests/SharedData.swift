@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// Paths into the shared, read-only test material beside the repository.
 enum SharedData {
@@ -13,11 +14,15 @@ enum SharedData {
   /// A file of the shared data folder: `path("h5/dtypes.h5")`.
   static func path(_ relative: String) -> String { root + "/" + relative }
 
-  /// A fresh empty directory for files a test writes.
-  static func temporaryDirectory() throws -> String {
+}
+
+extension XCTestCase {
+  /// A fresh empty directory for files a test writes, removed after it.
+  func makeTemporaryDirectory() throws -> String {
     let base = FileManager.default.temporaryDirectory
       .appendingPathComponent("datafiles-tests-\(getpid())-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(at: base) }
     return base.path
   }
 }
