@@ -4,7 +4,9 @@ public enum InputBlock {
   /// `In [n]: `, `   ...: `) and a common indentation. When the first
   /// line carries a prompt, lines without one are output and dropped.
   public static func cleanPaste(_ text: String) -> String {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var lines = text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+    ).map(String.init)
     lines = lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
     if let first = lines.first(where: { !$0.trimmingSpaces().isEmpty }),
       promptLength(first) != nil

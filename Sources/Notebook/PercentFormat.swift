@@ -9,7 +9,9 @@ enum PercentFormat {
 
   /// The cells of `text`, in order.
   static func cells(in text: String) -> [LessonCell] {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    let lines = text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+    ).map { line in
       line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
     }
     var cells: [LessonCell] = []

@@ -44,7 +44,8 @@ public final class Session {
       Interruption.clear()
     }
     do {
-      return .success(try interpreter.run(source, origin: origin, display: display))
+      let code = NotebookSetupLines.strip(source)
+      return .success(try interpreter.run(code, origin: origin, display: display))
     } catch let error as PyError {
       return .failure(error)
     } catch {
