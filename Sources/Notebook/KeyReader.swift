@@ -34,8 +34,14 @@ enum KeyReader {
       tcsetattr(STDIN_FILENO, TCSANOW, &raw)
     }
     defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) } }
+    Interruption.clear()
+    InterruptSignal.drain()
     guard let byte = readByte(timeout: -1) else {
-      return Interruption.isRequested ? .interrupted : .endOfInput
+      if Interruption.isRequested {
+        Interruption.clear()
+        return .interrupted
+      }
+      return .endOfInput
     }
     switch byte {
     case 10, 13: return .enter
@@ -54,8 +60,7 @@ enum KeyReader {
 
   /// One byte from standard input, or nil on Ctrl-C, timeout or end.
   private static func readByte(timeout: Int32) -> UInt8? {
-    var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-    guard poll(&descriptor, 1, timeout) > 0 else { return nil }
+    guard InterruptSignal.waitForInput(timeout: timeout) == true else { return nil }
     var byte: UInt8 = 0
     let count = Glibc.read(STDIN_FILENO, &byte, 1)
     return count == 1 ? byte : nil

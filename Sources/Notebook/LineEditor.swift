@@ -95,6 +95,7 @@ enum LineEditor {
     finished = false
     result = .endOfInput
     Interruption.clear()
+    InterruptSignal.drain()
     rl_callback_handler_install(prompt) { line in
       if let line {
         LineEditor.result = .line(String(cString: line))
@@ -110,20 +111,14 @@ enum LineEditor {
       rl_redisplay()
     }
     while !finished {
-      var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, -1)
-      if ready < 0 {
-        guard errno == EINTR else { break }
-        if Interruption.isRequested {
-          Interruption.clear()
-          cancelLine()
-          return .interrupted
-        }
-        continue
+      guard let ready = InterruptSignal.waitForInput() else { continue }
+      if !ready {
+        Interruption.clear()
+        InterruptSignal.drain()
+        cancelLine()
+        return .interrupted
       }
-      if descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-        rl_callback_read_char()
-      }
+      rl_callback_read_char()
     }
     if !finished {
       rl_callback_handler_remove()

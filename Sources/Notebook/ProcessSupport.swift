@@ -35,13 +35,59 @@ public enum StandardError {
 /// Ctrl-C handling for the command: the signal only sets the flag the
 /// interpreter polls, and interrupts a blocking read at a prompt.
 enum InterruptSignal {
+  /// The read end of a pipe the handler writes a byte to, so a prompt
+  /// waiting in `poll` wakes up whichever thread took the signal.
+  nonisolated(unsafe) static var wakeDescriptor: Int32 = -1
+  nonisolated(unsafe) private static var wakeWriter: Int32 = -1
+
   /// Installs the handler, without restarting interrupted reads.
   static func install() {
+    var ends: [Int32] = [-1, -1]
+    if pipe(&ends) == 0 {
+      for end in ends {
+        _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+      }
+      wakeDescriptor = ends[0]
+      wakeWriter = ends[1]
+    }
     var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in Interruption.request() }
+    action.__sigaction_handler.sa_handler = { _ in
+      Interruption.request()
+      if InterruptSignal.wakeWriter >= 0 {
+        var byte: UInt8 = 1
+        _ = Glibc.write(InterruptSignal.wakeWriter, &byte, 1)
+      }
+    }
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+  }
+
+  /// Empties the wake-up pipe of Ctrl-Cs already handled.
+  static func drain() {
+    guard wakeDescriptor >= 0 else { return }
+    var buffer = [UInt8](repeating: 0, count: 64)
+    while buffer.withUnsafeMutableBytes({ Glibc.read(wakeDescriptor, $0.baseAddress, 64) }) > 0 {}
+  }
+
+  /// Waits until standard input has something to read (true) or Ctrl-C
+  /// was pressed (false); `timeout` in milliseconds, -1 for none.
+  static func waitForInput(timeout: Int32 = -1) -> Bool? {
+    var descriptors = [
+      pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
+    ]
+    while true {
+      if Interruption.isRequested { return false }
+      let count = poll(&descriptors, wakeDescriptor >= 0 ? 2 : 1, timeout)
+      if count < 0 && errno == EINTR { continue }
+      if count < 0 { return true }
+      if count == 0 { return nil }
+      if Interruption.isRequested { return false }
+      if descriptors[0].revents != 0 { return true }
+      drain()
+    }
   }
 
   /// Blocks or unblocks SIGINT for the calling thread.

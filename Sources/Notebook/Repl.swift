@@ -113,7 +113,11 @@ final class Repl {
           text += "\n" + added
           last = added.split(separator: "\n").last.map(String.init) ?? added
         }
-        if isFinished(text, afterEmptyLine: empty) { return text }
+        if empty || added.contains("\n") {
+          if isFinished(text, afterEmptyLine: empty) { return text }
+        } else if !InputBlock.isCompound(text) && session.interpreter.isComplete(text) {
+          return text
+        }
         if empty && !editing { return text }
       }
     }
