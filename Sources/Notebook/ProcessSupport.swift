@@ -39,6 +39,7 @@ enum InterruptSignal {
   /// waiting in `poll` wakes up whichever thread took the signal.
   nonisolated(unsafe) static var wakeDescriptor: Int32 = -1
   nonisolated(unsafe) private static var wakeWriter: Int32 = -1
+  nonisolated(unsafe) private static var unanswered: sig_atomic_t = 0
 
   /// Installs the handler, without restarting interrupted reads.
   static func install() {
@@ -53,6 +54,14 @@ enum InterruptSignal {
     }
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
+      // Code stuck where it never checks the flag: the third Ctrl-C ends
+      // the program rather than leave the user without a way out.
+      InterruptSignal.unanswered = Interruption.isRequested ? InterruptSignal.unanswered + 1 : 0
+      if InterruptSignal.unanswered >= 2 {
+        let message = Array("\nmlscript: interrupted three times; quitting\n".utf8)
+        _ = message.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        _exit(130)
+      }
       Interruption.request()
       if InterruptSignal.wakeWriter >= 0 {
         var byte: UInt8 = 1
