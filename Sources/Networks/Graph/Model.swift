@@ -39,6 +39,8 @@ public final class Model {
   public private(set) var optimizer: Optimizer?
   /// The History of the last `fit`, also kept when it was interrupted.
   public internal(set) var history: History?
+  /// The object that stands for the model in the language, if any.
+  public weak var binding: AnyObject?
 
   var nodes: [Node] = []
   private var planInput: [Int]?
