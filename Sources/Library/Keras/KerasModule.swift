@@ -52,7 +52,8 @@ final class KerasTree {
       var name: String?
       if let value = a.optional("name") { name = try value.str() }
       return .object(
-        KerasTensorObject(try KerasTensor.input(shape: KerasArguments.shape(shape, "shape"), name: name)))
+        KerasTensorObject(
+          try KerasTensor.input(shape: KerasArguments.shape(shape, "shape"), name: name)))
     }
     keras.define("Input", .object(input))
     layers.define("Input", .object(input))

@@ -53,9 +53,9 @@ enum LayerClasses {
     let base = "keras.src.layers"
     let maxPool: (Arguments) throws -> Value = { args in
       let a = try args.bind(
-        "MaxPooling2D(pool_size=(2, 2), strides=None, padding='valid', data_format=None, \(common))")
+        "MaxPooling2D(pool_size=None, strides=None, padding='valid', data_format=None, \(common))")
       try channelsLast(a)
-      let pool = try KerasArguments.pair(a["pool_size"] ?? .int(2), "pool_size")
+      let pool = try KerasArguments.pair(a.optional("pool_size") ?? .int(2), "pool_size")
       let strides = try a.optional("strides").map { try KerasArguments.pair($0, "strides") }
       return try wrap(
         Pooling2D(
@@ -66,7 +66,7 @@ enum LayerClasses {
       let a = try args.bind(
         "AveragePooling2D(pool_size, strides=None, padding='valid', data_format=None, \(common))")
       try channelsLast(a)
-      let pool = try KerasArguments.pair(a["pool_size"] ?? .int(2), "pool_size")
+      let pool = try KerasArguments.pair(a.optional("pool_size") ?? .int(2), "pool_size")
       let strides = try a.optional("strides").map { try KerasArguments.pair($0, "strides") }
       return try wrap(
         Pooling2D(
@@ -107,8 +107,8 @@ enum LayerClasses {
       },
       KerasClass("Conv2D", path: base + ".convolutional.conv2d") { args in
         let a = try args.bind(
-          "Conv2D(filters, kernel_size, strides=(1, 1), padding='valid', data_format=None,"
-            + " dilation_rate=(1, 1), groups=1, activation=None, use_bias=True,"
+          "Conv2D(filters, kernel_size, strides=None, padding='valid', data_format=None,"
+            + " dilation_rate=None, groups=1, activation=None, use_bias=True,"
             + " kernel_initializer='glorot_uniform', bias_initializer='zeros', \(common))")
         try channelsLast(a)
         try defaults(
@@ -121,7 +121,7 @@ enum LayerClasses {
           Conv2D(
             filters: try a.int("filters"),
             kernelSize: try KerasArguments.pair(a["kernel_size"] ?? .none, "kernel_size"),
-            strides: try KerasArguments.pair(a["strides"] ?? .int(1), "strides"),
+            strides: try KerasArguments.pair(a.optional("strides") ?? .int(1), "strides"),
             padding: try a.string("padding", default: "valid"),
             activation: try KerasArguments.activation(a["activation"]),
             useBias: try a.bool("use_bias", default: true), name: try name(a)), a)

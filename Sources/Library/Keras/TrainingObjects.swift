@@ -10,10 +10,11 @@ final class OptimizerObject: PyObject {
 
   override var type: PyType { Self.pyType }
   static let pyType = PyType("Optimizer") { t in
-    t.property("learning_rate") { (o: OptimizerObject) in .float(o.optimizer.learningRate) }
-      set: { (o: OptimizerObject, value) in
-        o.optimizer.learningRate = try value.asDouble(context: "learning_rate")
-      }
+    t.property("learning_rate") { (o: OptimizerObject) in
+      .float(o.optimizer.learningRate)
+    } set: { (o: OptimizerObject, value) in
+      o.optimizer.learningRate = try value.asDouble(context: "learning_rate")
+    }
     t.property("iterations") { (o: OptimizerObject) in .int(o.optimizer.iterations) }
     t.property("name") { (o: OptimizerObject) in .string(o.optimizer.kind.rawValue.lowercased()) }
   }
@@ -130,7 +131,8 @@ final class LossObject: PyObject {
     ]
     return entries.map { name, kind in
       KerasClass(name, path: "keras.src.losses.losses") { args in
-        let a = try args.bind("\(name)(from_logits=False, reduction='sum_over_batch_size', name=None, **kwargs)")
+        let a = try args.bind(
+          "\(name)(from_logits=False, reduction='sum_over_batch_size', name=None, **kwargs)")
         let reduction = try a.string("reduction", default: "sum_over_batch_size")
         guard reduction == "sum_over_batch_size" else {
           throw PyError(.notImplementedError, "only reduction='sum_over_batch_size' is supported")
