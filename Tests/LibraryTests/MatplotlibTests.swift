@@ -146,4 +146,19 @@ final class MatplotlibTests: XCTestCase {
       }
     }
   }
+
+  func testCallsReturnWhatJupyterShows() throws {
+    let plt = try pyplot()
+    _ = try PlotHarness.capture {
+      let figure = try PlotHarness.call(
+        plt, "figure", [], [("figsize", .tuple([.int(10), .int(5)]))])
+      XCTAssertEqual(try figure.repr(), "<Figure size 1000x500 with 0 Axes>")
+      let title = try PlotHarness.call(plt, "title", [.string("loss")])
+      XCTAssertEqual(try title.repr(), "Text(0.5, 1.0, 'loss')")
+      let label = try PlotHarness.call(plt, "xlabel", [.string("epoch")])
+      XCTAssertEqual(try label.repr(), "Text(0.5, 0, 'epoch')")
+      let lines = try PlotHarness.call(plt, "plot", [.list([.int(1), .int(2)])])
+      XCTAssertTrue(try lines.repr().hasPrefix("[<matplotlib.lines.Line2D at 0x"))
+    }
+  }
 }

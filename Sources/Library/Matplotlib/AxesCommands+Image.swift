@@ -49,7 +49,7 @@ extension AxesCommands {
       }
     }
     axes.chart.image = RasterImage(width: width, height: height, pixels: pixels)
-    return .none
+    return .object(Artist("matplotlib.image.AxesImage"))
   }
 
   /// The colour map a `cmap` argument names.
