@@ -35,7 +35,7 @@ final class RenderingInvariantTests: XCTestCase {
 
   func testNoLineIsWiderThanTheWidthAsked() {
     for (name, chart) in charts() {
-      for width in [10, 20, 33, 60, 80, 132] {
+      for width in [1, 4, 10, 20, 33, 60, 80, 132] {
         for depth in [Console.ColorDepth.none, .palette256, .trueColor] {
           var figure = Figure(rows: 1, columns: 2)
           figure.panels = [chart, chart]

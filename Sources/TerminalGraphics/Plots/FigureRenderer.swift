@@ -41,13 +41,15 @@ public enum FigureRenderer {
       }
       rows.append(joinSideBySide(panels, panelWidth: panelWidth))
     }
-    return stack(rows.filter { $0.height > 0 })
+    // A panel too narrow for its frame and labels still overflows; the
+    // cut keeps the promise that nothing wraps.
+    return stack(rows.filter { $0.height > 0 }).cropped(toWidth: max(1, width))
   }
 
   /// The figure's size in cells: its own (a `figsize` in inches maps to
   /// 10 columns and 5 rows an inch), shrunk proportionally to fit.
   static func size(of figure: Figure, available: Int) -> (Int, Int) {
-    let available = max(10, available)
+    let available = max(1, available)
     let wanted = figure.width ?? defaultWidth
     let width = min(wanted, available)
     let height = (figure.height ?? defaultHeight) * width / max(1, wanted)
