@@ -161,7 +161,7 @@ final class Repl {
       return Magics(repl: self).run(String(trimmed.dropFirst()))
     }
     if let subject = helpSubject(trimmed) {
-      runCode("help(\(subject))", display: .script)
+      describe(subject)
       return .proceed
     }
     runCode(input, display: .cell)
@@ -182,6 +182,25 @@ final class Repl {
     let name = String(subject).trimmingSpaces()
     let allowed = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
     return allowed && !name.isEmpty ? name : nil
+  }
+
+  /// `x?`: the object's type, how it shows and its documentation.
+  private func describe(_ subject: String) {
+    let completer = Completer(interpreter: session.interpreter)
+    let value: Value
+    if let object = completer.resolve(subject) {
+      value = .object(object)
+    } else if !subject.contains("."), let global = session.interpreter.global(subject) {
+      value = global
+    } else {
+      StandardError.write("Object `\(subject)` not found.\n")
+      return
+    }
+    var doc = "<no docstring>"
+    if case .object(let object) = value, let text = object.doc { doc = text }
+    Console.shared.write(
+      "Type:        \(value.typeName)\nString form: \(session.display(value))\n"
+        + "Docstring:   \(doc)\n")
   }
 
   /// Runs code as input number `counter`, showing its value as `Out[n]`.
