@@ -14,6 +14,8 @@ final class Repl {
   private let history: HistoryFile?
   private var counter = 1
   private var inputs: [String] = []
+  /// The code `exit` leaves with: 0, or what a `SystemExit` asked for.
+  private var exitCode: Int32 = 0
 
   /// Makes a REPL over a session; history is used only on a terminal.
   init(session: Session, environment: [String: String] = Console.processEnvironment()) {
@@ -36,12 +38,13 @@ final class Repl {
       LineEditor.completer = { line, _ in completer.completions(line) }
     }
     while true {
-      guard let input = readInput() else { return 0 }
+      guard var input = readInput() else { return exitCode }
+      while input.last == "\n" { input.removeLast() }
       if input.trimmingSpaces().isEmpty { continue }
       record(input)
       switch handle(input) {
       case .proceed: continue
-      case .leave: return 0
+      case .leave: return exitCode
       }
     }
   }
@@ -164,7 +167,12 @@ final class Repl {
       describe(subject)
       return .proceed
     }
-    runCode(input, display: .cell)
+    if case .failure(let error) = runCode(input, display: .cell),
+      let code = Session.exitCode(of: error)
+    {
+      exitCode = code
+      return .leave
+    }
     return .proceed
   }
 
