@@ -27,7 +27,9 @@ let package = Package(
     .target(name: "TerminalGraphics", dependencies: ["Support"]),
     .target(name: "Networks", dependencies: ["Tensors", "Support"]),
     .target(name: "DataFiles", dependencies: ["Tensors", "CHDF5"]),
-    .target(name: "Language", dependencies: ["Support"]),
+    .target(
+      name: "Language", dependencies: ["Support"],
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
     .target(
       name: "Library",
       dependencies: [
