@@ -1,17 +1,148 @@
+import Language
+import Support
+
 #if canImport(Glibc)
   import Glibc
 #endif
 
 extension CommandLine {
-  /// Runs the `mlscript` command with its arguments; returns the exit code.
+  /// Runs the `mlscript` command with its arguments (the first is the
+  /// command's own name); returns the exit code.
   public static func run(_ arguments: [String]) -> Int32 {
-    let options = Array(arguments.dropFirst())
-    if options == ["--version"] {
-      print("mlscript \(mlscriptVersion)")
+    let options: Options
+    switch Options.parse(Array(arguments.dropFirst())) {
+    case .help:
+      Console.shared.write(Options.usage + "\n")
       return 0
+    case .version:
+      Console.shared.write("mlscript \(mlscriptVersion)\n")
+      return 0
+    case .usageError(let message):
+      StandardError.write("mlscript: \(message)\n\(Options.usageHint)\n")
+      return 2
+    case .run(let parsed):
+      options = parsed
     }
-    // TODO: the REPL, lesson stepping and the remaining options.
-    print("usage: mlscript [--version]")
-    return options.isEmpty ? 0 : 2
+    applyColor(options.color)
+    InterruptSignal.install()
+    return LargeStack.run { Program(options: options).run() }
+  }
+
+  /// Sets the console's colour depth from `--color`.
+  static func applyColor(_ choice: Options.ColorChoice) {
+    let environment = Console.processEnvironment()
+    switch choice {
+    case .auto:
+      break
+    case .never:
+      Console.shared.colorDepth = .none
+    case .always:
+      let colorTerm = environment["COLORTERM"]?.lowercased() ?? ""
+      let deep = colorTerm == "truecolor" || colorTerm == "24bit"
+      Console.shared.colorDepth = deep ? .trueColor : .palette256
+      StandardError.forcesColor = true
+    }
+  }
+}
+
+/// What one invocation of the command does, once its options are known.
+struct Program {
+  let options: Options
+
+  func run() -> Int32 {
+    let session = Session()
+    let interactiveInput = isatty(STDIN_FILENO) == 1
+    guard let source = options.source else {
+      if interactiveInput { return Repl(session: session).run() }
+      return runLoaded(readStandardInput(), session: session)
+    }
+    switch source {
+    case .command(let code):
+      let lesson = Lesson(
+        path: "<string>",
+        cells: [LessonCell(kind: .code, title: nil, source: code, line: 1)])
+      return finish(run(lesson, session: session, display: .script), session: session)
+    case .standardInput:
+      return runLoaded(readStandardInput(), session: session)
+    case .file(let path):
+      guard let lesson = Program.loadLesson(path) else { return 2 }
+      let stepping =
+        interactiveInput && isatty(STDOUT_FILENO) == 1 && !options.runAll
+        && !options.interactiveAfter
+      if stepping {
+        guard openTranscript(for: lesson, session: session) else { return 2 }
+        return Stepper(lesson: lesson, session: session).run()
+      }
+      return finish(run(lesson, session: session, display: .cell), session: session)
+    }
+  }
+
+  private func runLoaded(_ lesson: Lesson?, session: Session) -> Int32 {
+    guard let lesson else { return 2 }
+    return finish(run(lesson, session: session, display: .cell), session: session)
+  }
+
+  private func run(_ lesson: Lesson, session: Session, display: DisplayMode) -> Int32 {
+    guard openTranscript(for: lesson, session: session) else { return 2 }
+    return BatchRunner(session: session, display: display).run(lesson)
+  }
+
+  /// After the code ran: the REPL when `-i` asked for it.
+  private func finish(_ status: Int32, session: Session) -> Int32 {
+    guard options.interactiveAfter else { return status }
+    session.transcript = nil
+    return Repl(session: session).run()
+  }
+
+  private func openTranscript(for lesson: Lesson, session: Session) -> Bool {
+    guard let path = options.transcriptPath else { return true }
+    let transcript = Transcript(path: path, sourceName: lesson.path)
+    do {
+      try transcript.flush()
+    } catch {
+      StandardError.write("mlscript: \(error)\n")
+      return false
+    }
+    session.transcript = transcript
+    Console.shared.observers.append { [weak transcript] text in
+      transcript?.appendOutput(text)
+    }
+    StandardError.observer = { [weak transcript] text in transcript?.appendOutput(text) }
+    return true
+  }
+
+  private func readStandardInput() -> Lesson? {
+    guard let bytes = readDescriptorZero() else {
+      StandardError.write("mlscript: cannot read standard input\n")
+      return nil
+    }
+    return Lesson(parsing: String(decoding: bytes, as: UTF8.self), path: "<stdin>")
+  }
+
+  private func readDescriptorZero() -> [UInt8]? {
+    var result: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count < 0 { return nil }
+      if count == 0 { return result }
+      result += chunk[0..<count]
+    }
+  }
+
+  /// Reads and splits a lesson file; on failure says why and returns nil.
+  static func loadLesson(_ path: String) -> Lesson? {
+    var status = stat()
+    if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+      StandardError.write("mlscript: cannot read \(path): it is a directory\n")
+      return nil
+    }
+    guard let bytes = AtomicFile.read(path) else {
+      let reason = String(cString: strerror(errno))
+      StandardError.write("mlscript: cannot read \(path): \(reason)\n")
+      return nil
+    }
+    return Lesson(parsing: String(decoding: bytes, as: UTF8.self), path: path)
   }
 }

@@ -1,10 +1,50 @@
 #!/usr/bin/env bash
-# The command line's own contract: version, help, bad flags.
-set -euo pipefail
-bin="$(dirname "${BASH_SOURCE[0]}")/../../.build/release/mlscript"
+# The command line's own contract: version, help, bad flags, bad files.
+set -uo pipefail
+bin="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.build/release/mlscript"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+status=0
+fail() { echo "cli: $*"; status=1; }
 
 version=$("$bin" --version)
-[[ "$version" =~ ^mlscript\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || {
-  echo "unexpected --version output: $version"
-  exit 1
-}
+[[ "$version" =~ ^mlscript\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "--version printed '$version'"
+
+"$bin" --help > "$tmp/help" 2> "$tmp/help.err"
+code=$?
+[ "$code" -eq 0 ] || fail "--help exited $code"
+grep -q "^usage: mlscript" "$tmp/help" || fail "--help shows no usage line"
+grep -q "mlscript --run lesson.mlscript" "$tmp/help" || fail "--help shows no example"
+[ -s "$tmp/help.err" ] && fail "--help wrote to stderr"
+
+"$bin" --no-such-flag > "$tmp/out" 2> "$tmp/err"
+code=$?
+[ "$code" -eq 2 ] || fail "an unknown flag exited $code, not 2"
+[ -s "$tmp/out" ] && fail "an unknown flag wrote to stdout"
+grep -q "unknown option '--no-such-flag'" "$tmp/err" || fail "no message for an unknown flag"
+grep -q "mlscript --help" "$tmp/err" || fail "no usage hint for an unknown flag"
+[ "$(wc -l < "$tmp/err")" -eq 2 ] || fail "an unknown flag should print two lines"
+
+"$bin" --color=sometimes -c 'pass' > /dev/null 2> "$tmp/err"
+[ $? -eq 2 ] || fail "a bad --color value should exit 2"
+
+"$bin" "$tmp/missing.mlscript" > "$tmp/out" 2> "$tmp/err"
+code=$?
+[ "$code" -eq 2 ] || fail "a missing file exited $code, not 2"
+grep -q "cannot read $tmp/missing.mlscript" "$tmp/err" || fail "no clear message for a missing file"
+
+"$bin" "$tmp" > /dev/null 2> "$tmp/err"
+[ $? -eq 2 ] || fail "a directory should exit 2"
+grep -q "is a directory" "$tmp/err" || fail "no clear message for a directory"
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo 'print(1)' > "$tmp/locked.mlscript"
+  chmod 000 "$tmp/locked.mlscript"
+  "$bin" "$tmp/locked.mlscript" > /dev/null 2> "$tmp/err"
+  [ $? -eq 2 ] || fail "an unreadable file should exit 2"
+fi
+
+"$bin" --transcript "$tmp/no/such/dir/t.md" -c 'pass' > /dev/null 2> "$tmp/err"
+[ $? -eq 2 ] || fail "an unwritable transcript should exit 2"
+
+exit "$status"

@@ -1,0 +1,339 @@
+import Tensors
+
+/// A Keras model: a functional graph (`Model(inputs=, outputs=)`) or a
+/// `Sequential` stack, with its compiled loss, metrics and optimizer.
+public final class Model {
+  /// One place a layer runs, with the memory reused across batches.
+  final class Node {
+    let layer: Layer
+    let input: [Int]
+    let output: [Int]
+    let state: LayerState
+    let values = FloatBuffer()
+    let gradient = FloatBuffer()
+    let logits = FloatBuffer()
+
+    init(layer: Layer, input: [Int], output: [Int]) {
+      self.layer = layer
+      self.input = input
+      self.output = output
+      state = layer.makeState()
+    }
+
+    var outputCount: Int { output.reduce(1, *) }
+  }
+
+  /// The model's name (`functional_2`, `sequential`).
+  public let name: String
+  /// Whether it is a `Sequential` model.
+  public let isSequential: Bool
+  /// The input layer, once the input shape is known.
+  public private(set) var inputLayer: InputLayer?
+  /// The layers after the input, in order.
+  public private(set) var stack: [Layer] = []
+  /// The compiled loss.
+  public private(set) var loss: Loss?
+  /// The compiled metrics.
+  public private(set) var metricNames: [String] = []
+  /// The compiled optimizer.
+  public private(set) var optimizer: Optimizer?
+  /// The History of the last `fit`, also kept when it was interrupted.
+  public internal(set) var history: History?
+  /// The object that stands for the model in the language, if any.
+  public weak var binding: AnyObject?
+
+  var nodes: [Node] = []
+  private var planInput: [Int]?
+  let batchInput = FloatBuffer()
+  let batchTargets = FloatBuffer()
+
+  /// Makes a functional model from an input tensor to an output tensor;
+  /// ValueError when the output does not come from the input.
+  public init(inputs: KerasTensor, outputs: KerasTensor, name: String?) throws {
+    guard let input = inputs.producer as? InputLayer, inputs.source == nil else {
+      throw TensorError(.valueError, "A model's inputs must come from `keras.Input`.")
+    }
+    var chain: [Layer] = []
+    var cursor = outputs
+    while let source = cursor.source {
+      chain.append(cursor.producer)
+      cursor = source
+    }
+    guard cursor === inputs else {
+      throw TensorError(
+        .valueError,
+        "Graph disconnected: the output \(outputs.producer.name) does not come from the"
+          + " input \(input.name).")
+    }
+    self.name = name ?? LayerNaming.uniqueName("functional")
+    isSequential = false
+    inputLayer = input
+    stack = chain.reversed()
+    try plan(input.shape)
+  }
+
+  /// Makes a Sequential model of `layers`; an `InputLayer` first gives the
+  /// input shape.
+  public init(sequential layers: [Layer], name: String?) throws {
+    self.name = name ?? LayerNaming.uniqueName("sequential")
+    isSequential = true
+    for layer in layers { try add(layer) }
+  }
+
+  /// Appends a layer to a Sequential model.
+  public func add(_ layer: Layer) throws {
+    guard isSequential else {
+      throw TensorError(.typeError, "only a Sequential model has add()")
+    }
+    if let input = layer as? InputLayer {
+      guard inputLayer == nil, stack.isEmpty else {
+        throw TensorError(.valueError, "An InputLayer can only be the first layer of a model.")
+      }
+      inputLayer = input
+      try plan(input.shape)
+      return
+    }
+    if stack.contains(where: { $0 === layer }) {
+      throw TensorError(.valueError, "The layer \(layer.name) is already in the model.")
+    }
+    if inputLayer == nil, stack.isEmpty, let declared = layer.declaredInputShape {
+      inputLayer = InputLayer(shape: declared, name: nil)
+    }
+    stack.append(layer)
+    if let input = inputLayer {
+      planInput = nil
+      do {
+        try plan(input.shape)
+      } catch {
+        stack.removeLast()
+        planInput = nil
+        try? plan(input.shape)
+        throw error
+      }
+    }
+  }
+
+  /// The layers as `model.layers` lists them: a functional model's input
+  /// layer first; a Sequential model's without it.
+  public var layers: [Layer] {
+    if isSequential { return stack }
+    return (inputLayer.map { [$0] } ?? []) + stack
+  }
+
+  /// Whether every layer knows its shapes.
+  public var isBuilt: Bool { planInput != nil }
+
+  /// The per-sample output shape of a layer in this model, when built.
+  public func outputShape(of layer: Layer) -> [Int]? {
+    if let input = layer as? InputLayer { return input.shape }
+    return nodes.first { $0.layer === layer }?.output
+  }
+
+  /// The per-sample output shape of the model, when built.
+  public var outputShape: [Int]? { nodes.last?.output ?? planInput }
+
+  /// The layer named `name`; ValueError listing the names otherwise.
+  public func layer(named name: String) throws -> Layer {
+    if let found = layers.first(where: { $0.name == name }) { return found }
+    let names = layers.map { "'\($0.name)'" }.joined(separator: ", ")
+    throw TensorError(
+      .valueError, "No such layer: \(name). Existing layers are: [\(names)].")
+  }
+
+  /// Every weight of the model, layer by layer.
+  public var variables: [Variable] { stack.flatMap { $0.variables } }
+
+  /// The weights training updates (those of trainable layers).
+  public var trainableVariables: [Variable] {
+    stack.filter { $0.trainable }.flatMap { $0.variables }
+  }
+
+  /// The number of weight values; ValueError before the model is built.
+  public func countParams() throws -> Int {
+    guard isBuilt else {
+      throw TensorError(
+        .valueError,
+        "You tried to call `count_params` on layer '\(name)', but the layer isn't built."
+          + " You can build it manually via: `\(name).build(batch_input_shape)`.")
+    }
+    return variables.reduce(0) { $0 + $1.count }
+  }
+
+  /// Works out every layer's shapes for a per-sample input and builds the
+  /// layers that are not built yet.
+  func plan(_ input: [Int]) throws {
+    if planInput == input { return }
+    var shape = input
+    var made: [Node] = []
+    for layer in stack {
+      try layer.ensureBuilt(shape)
+      let output = try layer.outputShape(for: shape)
+      made.append(Node(layer: layer, input: shape, output: output))
+      shape = output
+    }
+    nodes = made
+    planInput = input
+    if inputLayer == nil { inputLayer = InputLayer(shape: input, name: nil) }
+  }
+
+  /// Sets the loss, metrics and optimizer for `fit` and `evaluate`.
+  public func compile(optimizer: Optimizer, loss: Loss?, metrics: [String]) throws {
+    for metric in metrics {
+      guard
+        ["accuracy", "acc", "mse", "mae", "mean_squared_error", "mean_absolute_error"]
+          .contains(metric)
+      else {
+        throw TensorError(.valueError, "Could not interpret metric identifier: \(metric)")
+      }
+    }
+    self.optimizer = optimizer
+    self.loss = loss
+    self.metricNames = metrics
+  }
+
+  // MARK: - Running
+
+  /// Runs the layers on the `batch` samples in `batchInput`; returns the
+  /// model's output.
+  func forward(batch: Int, training: Bool, keepLogits: Bool) throws -> UnsafeMutablePointer<Float> {
+    var x = batchInput.pointer
+    for (index, node) in nodes.enumerated() {
+      try node.values.reserve(batch * node.outputCount)
+      var logits: UnsafeMutablePointer<Float>? = nil
+      if keepLogits && index == nodes.count - 1 {
+        try node.logits.reserve(batch * node.outputCount)
+        logits = node.logits.pointer
+      }
+      try node.layer.forward(
+        x, into: node.values.pointer, batch: batch, input: node.input, training: training,
+        state: node.state, logits: logits)
+      x = node.values.pointer
+    }
+    return x
+  }
+
+  /// Back-propagates from the last node's gradient buffer, filling the
+  /// trainable variables' gradients.
+  func backward(batch: Int, fused: Bool) throws {
+    var needsGradient = [Bool](repeating: false, count: nodes.count)
+    var seen = false
+    for index in nodes.indices {
+      needsGradient[index] = seen
+      if nodes[index].layer.trainable && !nodes[index].layer.variables.isEmpty { seen = true }
+    }
+    for index in nodes.indices.reversed() {
+      let node = nodes[index]
+      let x = index == 0 ? batchInput.pointer : nodes[index - 1].values.pointer
+      var dx: UnsafeMutablePointer<Float>? = nil
+      if index > 0 && needsGradient[index] {
+        let previous = nodes[index - 1]
+        try previous.gradient.reserve(batch * previous.outputCount)
+        dx = previous.gradient.pointer
+      }
+      try node.layer.backward(
+        x: x, y: node.values.pointer, dy: node.gradient.pointer, dx: dx, batch: batch,
+        input: node.input, state: node.state, skipActivation: fused && index == nodes.count - 1)
+      if dx == nil { break }
+    }
+  }
+
+  /// The model applied to `x` (samples along the first axis) in one batch.
+  public func call(_ x: NDArray, training: Bool) throws -> NDArray {
+    let data = try SampleData(x, name: "x")
+    try plan(data.sampleShape)
+    try batchInput.reserve(max(data.count * data.sampleSize, 1))
+    data.copy(rows: 0..<data.count, into: batchInput.pointer)
+    let output = try forward(batch: data.count, training: training, keepLogits: false)
+    let shape = [data.count] + (outputShape ?? data.sampleShape)
+    let count = shape.reduce(1, *)
+    return try NDArray(Array(UnsafeBufferPointer(start: output, count: count)), shape: shape)
+  }
+}
+
+extension Layer {
+  /// The layer applied directly to data `x` (samples along the first axis).
+  public func call(_ x: NDArray, training: Bool) throws -> NDArray {
+    let data = try SampleData(x, name: "x")
+    let input = data.sampleShape
+    try ensureBuilt(input)
+    let output = try outputShape(for: input)
+    let outCount = data.count * output.reduce(1, *)
+    let result = FloatBuffer(count: max(outCount, 1))
+    let state = makeState()
+    try data.withPointer { pointer in
+      try forward(
+        pointer, into: result.pointer, batch: data.count, input: input, training: training,
+        state: state, logits: nil)
+    }
+    return try NDArray(
+      Array(UnsafeBufferPointer(start: result.pointer, count: outCount)),
+      shape: [data.count] + output)
+  }
+}
+
+/// Samples as a contiguous float32 block: `count` rows of `sampleSize`.
+struct SampleData {
+  let array: NDArray
+  let count: Int
+  let sampleShape: [Int]
+  let sampleSize: Int
+
+  init(_ x: NDArray, name: String) throws {
+    guard x.ndim >= 1 else {
+      throw TensorError(.valueError, "\(name) must have a batch axis, got a 0-d array")
+    }
+    array = try x.contiguous(as: .float32)
+    count = x.shape[0]
+    sampleShape = Array(x.shape.dropFirst())
+    sampleSize = sampleShape.reduce(1, *)
+  }
+
+  var base: UnsafeMutablePointer<Float> {
+    array.storage.bytes.advanced(by: array.offset * 4).assumingMemoryBound(to: Float.self)
+  }
+
+  func withPointer<R>(_ body: (UnsafePointer<Float>) throws -> R) rethrows -> R {
+    try withExtendedLifetime(array) { try body(base) }
+  }
+
+  /// Copies consecutive rows.
+  func copy(rows: Range<Int>, into target: UnsafeMutablePointer<Float>) {
+    withExtendedLifetime(array) {
+      target.update(from: base + rows.lowerBound * sampleSize, count: rows.count * sampleSize)
+    }
+  }
+
+  /// Copies the rows at `indices`.
+  func gather(_ indices: ArraySlice<Int>, into target: UnsafeMutablePointer<Float>) {
+    withExtendedLifetime(array) {
+      var out = target
+      for index in indices {
+        out.update(from: base + index * sampleSize, count: sampleSize)
+        out += sampleSize
+      }
+    }
+  }
+
+  /// The same samples restricted to `rows`.
+  func slice(_ rows: Range<Int>) throws -> SampleData {
+    let values = Array(
+      UnsafeBufferPointer(
+        start: base + rows.lowerBound * sampleSize, count: rows.count * sampleSize))
+    return try SampleData(
+      try NDArray(values, shape: [rows.count] + sampleShape), name: "x")
+  }
+}
+
+extension Model {
+  /// Each layer with its group name in a Keras 3 weights file: the
+  /// snake-case class name numbered within this model (`dense`, `dense_1`).
+  public func weightFileKeys() -> [(key: String, layer: Layer)] {
+    var seen: [String: Int] = [:]
+    return layers.map { layer in
+      let base = LayerNaming.snakeCase(layer.className)
+      let used = seen[base, default: 0]
+      seen[base] = used + 1
+      return (used == 0 ? base : "\(base)_\(used)", layer)
+    }
+  }
+}

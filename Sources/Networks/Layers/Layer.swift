@@ -1,0 +1,125 @@
+import Tensors
+
+/// Scratch memory one use of a layer keeps between its forward and its
+/// backward pass (im2col windows, max positions, Dropout masks).
+open class LayerState {
+  /// Makes an empty state.
+  public init() {}
+}
+
+/// A Keras layer on float32 batches: shapes exclude the batch axis, data
+/// is row-major and contiguous.
+open class Layer {
+  /// The layer's name, automatic (`dense_3`) or given.
+  public let name: String
+  /// Whether training updates the layer's weights.
+  public var trainable = true
+  /// The per-sample input shape the weights were made for.
+  public internal(set) var builtInputShape: [Int]?
+  /// The `input_shape=` a layer was made with, which makes a Sequential
+  /// model's input.
+  public var declaredInputShape: [Int]?
+  /// The object that stands for the layer in the language, if any.
+  public weak var binding: AnyObject?
+
+  /// Names the layer; nil gives Keras's next automatic name for the class.
+  public init(name: String?, className: String) {
+    self.name = name ?? LayerNaming.uniqueName(LayerNaming.snakeCase(className))
+  }
+
+  /// The Keras class name, as summaries and reprs show it.
+  open var className: String { "Layer" }
+
+  /// Whether the layer has made its weights.
+  public var isBuilt: Bool { builtInputShape != nil }
+
+  /// The weights, kernel before bias; empty for layers without any.
+  open var variables: [Variable] { [] }
+
+  /// The activation applied last in the layer, if it has one.
+  open var activation: ActivationKernel? { nil }
+
+  /// The number of weight values.
+  public var parameterCount: Int { variables.reduce(0) { $0 + $1.count } }
+
+  /// The output shape for a per-sample input shape, or ValueError.
+  open func outputShape(for input: [Int]) throws -> [Int] { input }
+
+  /// Makes the weights for `input`; called once, before the first use.
+  open func build(_ input: [Int]) throws { builtInputShape = input }
+
+  /// Builds on first use and checks later inputs against the weights.
+  public func ensureBuilt(_ input: [Int]) throws {
+    if let built = builtInputShape {
+      if !variables.isEmpty && built != input {
+        throw TensorError(
+          .valueError,
+          "Input of layer \"\(name)\" is incompatible with the layer: expected shape"
+            + "=\(formatShapeWithBatch(built)), found shape=\(formatShapeWithBatch(input))")
+      }
+      return
+    }
+    try build(input)
+  }
+
+  /// Makes the scratch state for one place the layer is used.
+  open func makeState() -> LayerState { LayerState() }
+
+  /// Computes `output` for a batch of `batch` samples shaped `input`.
+  /// `logits`, when given, receives the values before the activation.
+  open func forward(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Float>?
+  ) throws {
+    let count = batch * input.reduce(1, *)
+    y.update(from: x, count: count)
+    logits?.update(from: x, count: count)
+  }
+
+  /// Back-propagates `dy` (which it may overwrite): fills the variables'
+  /// gradients when trainable and, when `dx` is given, the input gradient.
+  /// `skipActivation` means `dy` is already the gradient before the
+  /// activation (softmax fused with cross-entropy).
+  open func backward(
+    x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+    dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    if let dx { dx.update(from: dy, count: batch * input.reduce(1, *)) }
+  }
+
+  /// Keras's repr: `<Dense name=dense_6, built=True>`.
+  public var repr: String { "<\(className) name=\(name), built=\(isBuilt ? "True" : "False")>" }
+}
+
+/// `(None, 28, 28, 15)`: a per-sample shape with the batch axis shown.
+public func formatShapeWithBatch(_ shape: [Int]) -> String {
+  "(" + (["None"] + shape.map(String.init)).joined(separator: ", ") + ")"
+}
+
+/// The layer kinds the lesson's models use, all fed one tensor.
+extension Layer {
+  /// The weights as arrays, kernel before bias.
+  public func weightArrays() throws -> [NDArray] { try variables.map { try $0.array() } }
+
+  /// Replaces the weights; ValueError when their number or shapes differ.
+  public func setWeights(_ arrays: [NDArray]) throws {
+    let wanted = variables
+    guard arrays.count == wanted.count else {
+      throw TensorError(
+        .valueError,
+        "Layer \(name) weight shape mismatch: expected \(wanted.count) weights,"
+          + " received \(arrays.count)")
+    }
+    for (variable, array) in zip(wanted, arrays) { try variable.assign(array) }
+  }
+
+  /// Fills a variable with Glorot-uniform values for the given fans.
+  func glorotUniform(_ variable: Variable, fanIn: Int, fanOut: Int) {
+    var generator = NetworkRandom.makeGenerator()
+    let limit = (6 / Double(max(fanIn + fanOut, 1))).squareRoot()
+    for i in 0..<variable.count {
+      variable.value.pointer[i] = Float((generator.nextDouble() * 2 - 1) * limit)
+    }
+  }
+}

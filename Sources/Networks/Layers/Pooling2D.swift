@@ -1,0 +1,221 @@
+import Tensors
+
+/// Max or average pooling over windows of channels-last images.
+public final class Pooling2D: Layer {
+  /// Which reduction a window gets.
+  public enum Mode: Sendable {
+    case max, average
+  }
+
+  /// Max or average.
+  public let mode: Mode
+  /// The window's rows and columns.
+  public let poolSize: (Int, Int)
+  /// The step between windows (the pool size unless given).
+  public let strides: (Int, Int)
+  /// `valid` or `same`.
+  public let padding: String
+
+  final class State: LayerState {
+    var argmax = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    var capacity = 1
+    deinit { argmax.deallocate() }
+    func reserve(_ count: Int) {
+      guard count > capacity else { return }
+      argmax.deallocate()
+      argmax = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+      capacity = count
+    }
+  }
+
+  /// Makes a pooling layer; ValueError for non-positive sizes or an
+  /// unknown padding.
+  public init(
+    mode: Mode, poolSize: (Int, Int), strides: (Int, Int)?, padding: String, name: String?
+  ) throws {
+    guard poolSize.0 > 0, poolSize.1 > 0 else {
+      throw TensorError(.valueError, "pool_size must be positive, received \(poolSize)")
+    }
+    let stepping = strides ?? poolSize
+    guard stepping.0 > 0, stepping.1 > 0 else {
+      throw TensorError(.valueError, "strides must be positive, received \(stepping)")
+    }
+    let lowered = padding.lowercased()
+    guard lowered == "valid" || lowered == "same" else {
+      throw TensorError(
+        .valueError,
+        "The `padding` argument must be a string, one of \"valid\", \"same\". Received: \(padding)"
+      )
+    }
+    self.mode = mode
+    self.poolSize = poolSize
+    self.strides = stepping
+    self.padding = lowered
+    super.init(name: name, className: mode == .max ? "MaxPooling2D" : "AveragePooling2D")
+  }
+
+  public override var className: String { mode == .max ? "MaxPooling2D" : "AveragePooling2D" }
+  public override func makeState() -> LayerState { State() }
+
+  func geometry(batch: Int, input: [Int]) throws -> ConvolutionGeometry {
+    guard input.count == 3 else {
+      throw TensorError(
+        .valueError,
+        "Input 0 of layer \"\(name)\" is incompatible with the layer: expected ndim=4,"
+          + " found ndim=\(input.count + 1). Full shape received: "
+          + formatShapeWithBatch(input))
+    }
+    return try ConvolutionGeometry(
+      batch: batch, height: input[0], width: input[1], channels: input[2],
+      kernelHeight: poolSize.0, kernelWidth: poolSize.1, strideY: strides.0,
+      strideX: strides.1, same: padding == "same")
+  }
+
+  public override func outputShape(for input: [Int]) throws -> [Int] {
+    let g = try geometry(batch: 1, input: input)
+    return [g.outHeight, g.outWidth, input[2]]
+  }
+
+  public override func build(_ input: [Int]) throws {
+    _ = try outputShape(for: input)
+    builtInputShape = input
+  }
+
+  public override func forward(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Float>?
+  ) throws {
+    let g = try geometry(batch: batch, input: input)
+    switch mode {
+    case .max:
+      let state = state as? State
+      state?.reserve(batch * g.outPixels * g.channels)
+      Pooling.maxForward(x, into: y, argmax: state?.argmax, geometry: g)
+    case .average:
+      Pooling.averageForward(x, into: y, geometry: g)
+    }
+  }
+
+  public override func backward(
+    x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+    dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    guard let dx else { return }
+    let g = try geometry(batch: batch, input: input)
+    switch mode {
+    case .max:
+      guard let state = state as? State else { return }
+      Pooling.maxBackward(dy, argmax: state.argmax, into: dx, geometry: g)
+    case .average:
+      Pooling.averageBackward(dy, into: dx, geometry: g)
+    }
+  }
+}
+
+/// The mean of each channel over all positions of an image.
+public final class GlobalAveragePooling2D: Layer {
+  /// Makes the layer.
+  public init(name: String?) {
+    super.init(name: name, className: "GlobalAveragePooling2D")
+  }
+
+  public override var className: String { "GlobalAveragePooling2D" }
+
+  public override func outputShape(for input: [Int]) throws -> [Int] {
+    guard input.count == 3 else {
+      throw TensorError(
+        .valueError,
+        "Input 0 of layer \"\(name)\" is incompatible with the layer: expected ndim=4,"
+          + " found ndim=\(input.count + 1)")
+    }
+    return [input[2]]
+  }
+
+  public override func build(_ input: [Int]) throws {
+    _ = try outputShape(for: input)
+    builtInputShape = input
+  }
+
+  public override func forward(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Float>?
+  ) throws {
+    let pixels = input[0] * input[1]
+    let c = input[2]
+    let scale = 1 / Float(max(pixels, 1))
+    for n in 0..<batch {
+      let out = y + n * c
+      out.update(repeating: 0, count: c)
+      let image = x + n * pixels * c
+      for p in 0..<pixels {
+        for ch in 0..<c { out[ch] += image[p * c + ch] }
+      }
+      for ch in 0..<c { out[ch] *= scale }
+    }
+  }
+
+  public override func backward(
+    x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+    dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    guard let dx else { return }
+    let pixels = input[0] * input[1]
+    let c = input[2]
+    let scale = 1 / Float(max(pixels, 1))
+    for n in 0..<batch {
+      for p in 0..<pixels {
+        for ch in 0..<c { dx[(n * pixels + p) * c + ch] = dy[n * c + ch] * scale }
+      }
+    }
+  }
+}
+
+/// Reshapes each sample to one axis; the data does not move.
+public final class Flatten: Layer {
+  /// Makes the layer.
+  public init(name: String?) { super.init(name: name, className: "Flatten") }
+
+  public override var className: String { "Flatten" }
+
+  public override func outputShape(for input: [Int]) throws -> [Int] {
+    [input.reduce(1, *)]
+  }
+}
+
+/// Applies an activation function on its own.
+public final class Activation: Layer {
+  private let kind: ActivationKernel
+
+  /// Makes the layer.
+  public init(_ kind: ActivationKernel, name: String?) {
+    self.kind = kind
+    super.init(name: name, className: "Activation")
+  }
+
+  public override var className: String { "Activation" }
+  public override var activation: ActivationKernel? { kind }
+
+  public override func forward(
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Float>?
+  ) throws {
+    let count = batch * input.reduce(1, *)
+    y.update(from: x, count: count)
+    logits?.update(from: x, count: count)
+    kind.apply(y, count: count, width: input.last ?? 1)
+  }
+
+  public override func backward(
+    x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+    dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    let count = batch * input.reduce(1, *)
+    if !skipActivation {
+      kind.backward(output: y, gradient: dy, count: count, width: input.last ?? 1)
+    }
+    dx?.update(from: dy, count: count)
+  }
+}

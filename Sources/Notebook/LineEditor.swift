@@ -1,0 +1,141 @@
+import CReadline
+import Support
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What reading one line of input gave.
+public enum LineInput: Equatable {
+  /// The text typed (or pasted; a paste may hold several lines).
+  case line(String)
+  /// Ctrl-D on an empty line, or the input ended.
+  case endOfInput
+  /// Ctrl-C at the prompt: the line was cleared.
+  case interrupted
+}
+
+/// Line editing with GNU readline, driven through its callback interface
+/// so that Ctrl-C at the prompt clears the line instead of ending the
+/// program. Readline is one per process, so this is too.
+enum LineEditor {
+  /// Produces completions: given the line and the cursor's offset in
+  /// characters, the whole words that may replace the word at the cursor.
+  nonisolated(unsafe) static var completer: ((String, Int) -> [String])?
+
+  nonisolated(unsafe) private static var finished = false
+  nonisolated(unsafe) private static var result = LineInput.endOfInput
+  nonisolated(unsafe) private static var matches: [String] = []
+  nonisolated(unsafe) private static var matchIndex = 0
+  nonisolated(unsafe) private static var configured = false
+
+  /// Sets readline up once: our name for `~/.inputrc`, bracketed paste,
+  /// Tab, and no signal handlers of its own.
+  static func configure() {
+    if configured { return }
+    configured = true
+    rl_readline_name = UnsafePointer(strdup("mlscript"))
+    rl_catch_signals = 0
+    rl_variable_bind("enable-bracketed-paste", "on")
+    rl_completer_word_break_characters = UnsafePointer(
+      strdup(" \t\n\"\\'`@$><=;|&{(,[)]}+-*/%~^!:"))
+    rl_attempted_completion_function = { text, _, _ in
+      rl_attempted_completion_over = 1
+      rl_completion_append_character = 0
+      let line = LineEditor.lineBeforeCursor()
+      LineEditor.matches = LineEditor.completer?(line, line.count) ?? []
+      LineEditor.matchIndex = 0
+      guard !LineEditor.matches.isEmpty else { return nil }
+      return rl_completion_matches(text) { _, state in
+        if state == 0 { LineEditor.matchIndex = 0 }
+        guard LineEditor.matchIndex < LineEditor.matches.count else { return nil }
+        defer { LineEditor.matchIndex += 1 }
+        return strdup(LineEditor.matches[LineEditor.matchIndex])
+      }
+    }
+    rl_bind_key(9) { count, key in
+      // At the start of a line (only spaces before the cursor) Tab indents.
+      let line = LineEditor.lineBeforeCursor()
+      let current = line.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+      if current.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        rl_insert_text("    ")
+        return 0
+      }
+      return rl_complete(count, key)
+    }
+    using_history()
+  }
+
+  /// The text of the line being edited, up to the cursor.
+  static func lineBeforeCursor() -> String {
+    guard let buffer = rl_line_buffer else { return "" }
+    let length = max(0, Int(rl_point))
+    let bytes = UnsafeBufferPointer(
+      start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Makes `entries` the ones offered for recall, oldest first.
+  static func replaceHistory(_ entries: [String]) {
+    configure()
+    clear_history()
+    for entry in entries { add_history(entry) }
+  }
+
+  /// Offers an entry for recall with Up and Ctrl-R.
+  static func remember(_ entry: String) {
+    configure()
+    add_history(entry)
+  }
+
+  /// Reads one line with editing; `prefill` is put in the buffer first
+  /// (the indentation of a block).
+  static func read(prompt: String, prefill: String = "") -> LineInput {
+    configure()
+    finished = false
+    result = .endOfInput
+    Interruption.clear()
+    InterruptSignal.drain()
+    rl_callback_handler_install(prompt) { line in
+      if let line {
+        LineEditor.result = .line(String(cString: line))
+        free(line)
+      } else {
+        LineEditor.result = .endOfInput
+      }
+      LineEditor.finished = true
+      rl_callback_handler_remove()
+    }
+    if !prefill.isEmpty {
+      rl_insert_text(prefill)
+      rl_redisplay()
+    }
+    while !finished {
+      guard let ready = InterruptSignal.waitForInput() else { continue }
+      if !ready {
+        Interruption.clear()
+        InterruptSignal.drain()
+        cancelLine()
+        return .interrupted
+      }
+      rl_callback_read_char()
+    }
+    if !finished {
+      rl_callback_handler_remove()
+      return .endOfInput
+    }
+    if result == .endOfInput { Console.shared.write("\n") }
+    return result
+  }
+
+  /// Abandons the line being typed after Ctrl-C, leaving it visible
+  /// with `^C` after it, and readline ready for a new prompt.
+  private static func cancelLine() {
+    rl_callback_sigcleanup()
+    rl_point = rl_end
+    rl_redisplay()
+    Console.shared.write("^C\n")
+    rl_replace_line("", 0)
+    rl_callback_handler_remove()
+  }
+}

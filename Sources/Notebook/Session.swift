@@ -1,0 +1,94 @@
+import Language
+import Library
+import Support
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One running program: the interpreter with its globals, and how its
+/// results and errors reach the user (and the transcript).
+public final class Session {
+  /// The outcome of running a piece of code.
+  public enum Outcome {
+    /// It ran; these are the values to show.
+    case success([Value])
+    /// It raised this exception.
+    case failure(PyError)
+
+    /// The exception, when there was one.
+    public var error: PyError? {
+      if case .failure(let error) = self { return error }
+      return nil
+    }
+  }
+
+  /// The interpreter holding the program's globals.
+  public let interpreter: Interpreter
+  /// Where each cell's source and output are recorded, when asked for.
+  public var transcript: Transcript?
+
+  /// Makes a session with the built-in modules.
+  public init(interpreter: Interpreter = Interpreter(modules: BuiltinModules())) {
+    self.interpreter = interpreter
+  }
+
+  /// Runs code, then shows any figures it drew; Ctrl-C during the run
+  /// arrives as KeyboardInterrupt.
+  public func execute(
+    _ source: String, origin: SourceOrigin, display: DisplayMode
+  ) -> Outcome {
+    Interruption.clear()
+    let console = Console.shared
+    if console.isTerminal {
+      // The window may have been resized since the last cell.
+      console.width = Console.detectWidth(
+        environment: Console.processEnvironment(), terminal: true)
+    }
+    defer {
+      PendingFigures.flush()
+      Interruption.clear()
+    }
+    do {
+      let code = NotebookSetupLines.strip(source)
+      return .success(try interpreter.run(code, origin: origin, display: display))
+    } catch let error as PyError {
+      return .failure(error)
+    } catch {
+      return .failure(PyError(.runtimeError, "\(error)"))
+    }
+  }
+
+  /// Writes an exception's traceback to standard error.
+  public func report(_ error: PyError) {
+    var text = interpreter.formatTraceback(error, color: StandardError.usesColor)
+    if !text.hasSuffix("\n") { text += "\n" }
+    StandardError.write(text)
+  }
+
+  /// The text a value shows as a result: its repr.
+  public func display(_ value: Value) -> String {
+    do {
+      return try value.repr()
+    } catch let error as PyError {
+      return "<repr failed: \(error)>"
+    } catch {
+      return "<repr failed>"
+    }
+  }
+
+  /// Whether an error is the user's Ctrl-C.
+  public static func isInterrupt(_ error: PyError) -> Bool {
+    error.type.name == "KeyboardInterrupt"
+  }
+
+  /// The exit code a `SystemExit` asks for, or nil for other errors.
+  public static func exitCode(of error: PyError) -> Int32? {
+    guard error.type.name == "SystemExit" else { return nil }
+    let text = error.message.trimmingSpaces()
+    if text.isEmpty || text == "None" { return 0 }
+    if let code = Int32(text) { return code }
+    StandardError.write(text + "\n")
+    return 1
+  }
+}

@@ -1,8 +1,0 @@
-import XCTest
-import DataFiles
-
-final class DataFilesSmokeTests: XCTestCase {
-  func testModuleLinks() {
-    XCTAssertEqual(1 + 1, 2)
-  }
-}

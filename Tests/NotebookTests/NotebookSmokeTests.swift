@@ -1,8 +1,0 @@
-import XCTest
-import Notebook
-
-final class NotebookSmokeTests: XCTestCase {
-  func testModuleLinks() {
-    XCTAssertEqual(1 + 1, 2)
-  }
-}

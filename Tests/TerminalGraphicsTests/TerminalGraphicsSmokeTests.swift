@@ -1,8 +1,0 @@
-import XCTest
-import TerminalGraphics
-
-final class TerminalGraphicsSmokeTests: XCTestCase {
-  func testModuleLinks() {
-    XCTAssertEqual(1 + 1, 2)
-  }
-}
