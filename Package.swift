@@ -46,7 +46,9 @@ let package = Package(
     .testTarget(
       name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Support"],
       exclude: ["Golden"]),
-    .testTarget(name: "LanguageTests", dependencies: ["Language"]),
+    .testTarget(
+      name: "LanguageTests", dependencies: ["Language", "Support"],
+      exclude: ["Conformance", "regenerate.sh"]),
     .testTarget(name: "LibraryTests", dependencies: ["Library", "Language"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Library", "Language"]),
   ],
