@@ -176,6 +176,10 @@ extension Model {
   /// Ctrl-C stops it after the current batch with the weights kept, and
   /// throws KeyboardInterrupt.
   public func fit(x: NDArray, y: NDArray, options: FitOptions) throws -> History {
+    try GEMM.singleThreaded { try fitSingleThreaded(x: x, y: y, options: options) }
+  }
+
+  private func fitSingleThreaded(x: NDArray, y: NDArray, options: FitOptions) throws -> History {
     guard optimizer != nil else {
       throw TensorError(.valueError, "You must call `compile()` before calling `fit()`.")
     }
@@ -285,6 +289,14 @@ extension Model {
   public func evaluate(x: NDArray, y: NDArray, batchSize: Int = 32, verbose: Int = 1) throws
     -> [Double]
   {
+    try GEMM.singleThreaded {
+      try evaluateSingleThreaded(x: x, y: y, batchSize: batchSize, verbose: verbose)
+    }
+  }
+
+  private func evaluateSingleThreaded(x: NDArray, y: NDArray, batchSize: Int, verbose: Int)
+    throws -> [Double]
+  {
     guard batchSize > 0 else {
       throw TensorError(.valueError, "batch_size must be a positive integer")
     }
@@ -304,6 +316,14 @@ extension Model {
 
   /// Keras's `predict`: the outputs for `x`, batch by batch.
   public func predict(x: NDArray, batchSize: Int = 32, verbose: Int = 1) throws -> NDArray {
+    try GEMM.singleThreaded {
+      try predictSingleThreaded(x: x, batchSize: batchSize, verbose: verbose)
+    }
+  }
+
+  private func predictSingleThreaded(x: NDArray, batchSize: Int, verbose: Int) throws
+    -> NDArray
+  {
     guard batchSize > 0 else {
       throw TensorError(.valueError, "batch_size must be a positive integer")
     }
