@@ -181,9 +181,9 @@ final class ModelObject: PyObject {
           "The filename must end in `.weights.h5`. Received: filepath=\(path)")
       }
       let entries = try o.model.weightFileKeys().map { key, layer in
-        WeightsLayer(key: key, variables: try layer.weightArrays())
+        WeightsLayer(key: key, variables: try layer.weightArrays(), name: layer.name)
       }
-      try KerasWeights.save(entries, to: path)
+      try KerasWeights.save(entries, to: path, modelName: o.model.name)
       return .none
     }
     t.method("load_weights") { (o: ModelObject, args) in
