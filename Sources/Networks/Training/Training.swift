@@ -65,6 +65,9 @@ extension Model {
     let fused: Bool
     let width: Int
     let rowsPerSample: Int
+    // Worked out once per run, so that a training step allocates nothing.
+    let trainable: [Variable]
+    let needsGradient: [Bool]
   }
 
   private func resolve(targets: TargetData) throws -> Compiled {
@@ -108,7 +111,8 @@ extension Model {
     }
     let fused = loss.fuses(with: stack.last?.activation)
     return Compiled(
-      loss: loss, metrics: metrics, fused: fused, width: width, rowsPerSample: rowsPerSample)
+      loss: loss, metrics: metrics, fused: fused, width: width, rowsPerSample: rowsPerSample,
+      trainable: trainableVariables, needsGradient: inputGradientNeeds())
   }
 
   /// Runs one batch already in `batchInput` / `batchTargets`; trains when
@@ -131,8 +135,8 @@ extension Model {
       fused ? last.logits.pointer : output, logits: fused || c.loss.fromLogits,
       targets: batchTargets.pointer, rows: rows, width: c.width, gradient: gradient)
     if train, let optimizer {
-      try backward(batch: batch, fused: fused)
-      optimizer.apply(trainableVariables)
+      try backward(batch: batch, fused: fused, needsGradient: c.needsGradient)
+      optimizer.apply(c.trainable)
     }
     // Keras averages the batch loss over its rows, then weights it by the batch size.
     trackers.loss += lossSum / Double(c.rowsPerSample)
