@@ -161,4 +161,30 @@ final class MatplotlibTests: XCTestCase {
       XCTAssertTrue(try lines.repr().hasPrefix("[<matplotlib.lines.Line2D at 0x"))
     }
   }
+
+  func testScatterWithAxisOffAndManyColours() throws {
+    let plt = try pyplot()
+    let text = try PlotHarness.capture(width: 30) {
+      let values: [Value] = (0..<12).map { .float(Double($0)) }
+      try PlotHarness.call(plt, "figure", [], [("figsize", .tuple([.int(3), .float(1.6)]))])
+      try PlotHarness.call(plt, "scatter", [.list(values), .list(values)], [("c", .list(values))])
+      try PlotHarness.call(plt, "axis", [.string("off")])
+      try PlotHarness.call(plt, "show")
+    }
+    // Twelve distinct values are a colour scale, not classes: one glyph,
+    // no legend, no frame.
+    XCTAssertEqual(
+      text,
+      """
+                                  o
+                             o  o
+                           o
+                      o o
+                 o o
+              o
+         o  o
+       o
+
+      """)
+  }
 }
