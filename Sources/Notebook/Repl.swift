@@ -14,6 +14,8 @@ final class Repl {
   private let history: HistoryFile?
   private var counter = 1
   private var inputs: [String] = []
+  /// The code `exit` leaves with: 0, or what a `SystemExit` asked for.
+  private var exitCode: Int32 = 0
 
   /// Makes a REPL over a session; history is used only on a terminal.
   init(session: Session, environment: [String: String] = Console.processEnvironment()) {
@@ -36,12 +38,13 @@ final class Repl {
       LineEditor.completer = { line, _ in completer.completions(line) }
     }
     while true {
-      guard let input = readInput() else { return 0 }
+      guard var input = readInput() else { return exitCode }
+      while input.last == "\n" { input.removeLast() }
       if input.trimmingSpaces().isEmpty { continue }
       record(input)
       switch handle(input) {
       case .proceed: continue
-      case .leave: return 0
+      case .leave: return exitCode
       }
     }
   }
@@ -161,10 +164,15 @@ final class Repl {
       return Magics(repl: self).run(String(trimmed.dropFirst()))
     }
     if let subject = helpSubject(trimmed) {
-      runCode("help(\(subject))", display: .script)
+      describe(subject)
       return .proceed
     }
-    runCode(input, display: .cell)
+    if case .failure(let error) = runCode(input, display: .cell),
+      let code = Session.exitCode(of: error)
+    {
+      exitCode = code
+      return .leave
+    }
     return .proceed
   }
 
@@ -182,6 +190,25 @@ final class Repl {
     let name = String(subject).trimmingSpaces()
     let allowed = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
     return allowed && !name.isEmpty ? name : nil
+  }
+
+  /// `x?`: the object's type, how it shows and its documentation.
+  private func describe(_ subject: String) {
+    let completer = Completer(interpreter: session.interpreter)
+    let value: Value
+    if let object = completer.resolve(subject) {
+      value = .object(object)
+    } else if !subject.contains("."), let global = session.interpreter.global(subject) {
+      value = global
+    } else {
+      StandardError.write("Object `\(subject)` not found.\n")
+      return
+    }
+    var doc = "<no docstring>"
+    if case .object(let object) = value, let text = object.doc { doc = text }
+    Console.shared.write(
+      "Type:        \(value.typeName)\nString form: \(session.display(value))\n"
+        + "Docstring:   \(doc)\n")
   }
 
   /// Runs code as input number `counter`, showing its value as `Out[n]`.

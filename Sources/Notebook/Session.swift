@@ -39,6 +39,12 @@ public final class Session {
     _ source: String, origin: SourceOrigin, display: DisplayMode
   ) -> Outcome {
     Interruption.clear()
+    let console = Console.shared
+    if console.isTerminal {
+      // The window may have been resized since the last cell.
+      console.width = Console.detectWidth(
+        environment: Console.processEnvironment(), terminal: true)
+    }
     defer {
       PendingFigures.flush()
       Interruption.clear()
