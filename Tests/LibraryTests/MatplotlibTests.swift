@@ -187,4 +187,16 @@ final class MatplotlibTests: XCTestCase {
 
       """)
   }
+
+  func testReversedGrayRunsFromWhiteToBlack() throws {
+    let plt = try pyplot()
+    let text = try PlotHarness.capture(width: 80) {
+      let image = try PlotHarness.array([0, 1] as [Double], [1, 2])
+      try PlotHarness.call(plt, "imshow", [image], [("cmap", .string("Greys"))])
+      PendingFigures.flush()
+    }
+    // Enlarged 16 times to 32x16 pixels: 8 rows of 16 '@' (white); the
+    // black half is blank and trimmed.
+    XCTAssertEqual(text, String(repeating: String(repeating: "@", count: 16) + "\n", count: 8))
+  }
 }
