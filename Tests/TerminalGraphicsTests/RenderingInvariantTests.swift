@@ -27,10 +27,17 @@ final class RenderingInvariantTests: XCTestCase {
     ]
     odd.scatters = [ScatterSeries(x: [5], y: [5], color: nil, glyph: "o")]
     odd.xLimits = 3...3
+    var far = Chart()
+    far.scatters = [ScatterSeries(x: [1e30, 1e30 + 1e16], y: [-1e30, 1], color: nil, glyph: "o")]
     return [
+      ("far", far),
       ("scatter", scatter), ("boundary", boundary), ("lines", lines), ("image", image),
       ("odd", odd), ("empty", Chart()),
     ]
+  }
+
+  private func boundary() -> Chart {
+    charts().first { $0.0 == "boundary" }?.1 ?? Chart()
   }
 
   func testNoLineIsWiderThanTheWidthAsked() {
@@ -53,7 +60,7 @@ final class RenderingInvariantTests: XCTestCase {
 
   func testEveryColouredLineEndsInTheDefaultColours() {
     let text = FigureRenderer.render(
-      Figure(charts()[1].1), width: 60, colorDepth: .trueColor)
+      Figure(boundary()), width: 60, colorDepth: .trueColor)
     for line in text.split(separator: "\n") where line.contains("\u{1B}") {
       let last = line.split(separator: "\u{1B}").last ?? ""
       XCTAssertTrue(last.hasPrefix("[0m") || last.hasPrefix("[39;49m"), String(line))
@@ -61,7 +68,7 @@ final class RenderingInvariantTests: XCTestCase {
   }
 
   func testPaletteModeUsesOnlyPaletteIndices() {
-    let text = FigureRenderer.render(Figure(charts()[1].1), width: 60, colorDepth: .palette256)
+    let text = FigureRenderer.render(Figure(boundary()), width: 60, colorDepth: .palette256)
     XCTAssertFalse(text.contains(";2;"))
     // The muted red and blue regions keep their hue: cube entries 52 and 17.
     XCTAssertTrue(text.contains("48;5;52m"))
