@@ -95,4 +95,22 @@ final class RenderingInvariantTests: XCTestCase {
     XCTAssertEqual(standard.width, 64)
     XCTAssertEqual(standard.height, 24)
   }
+
+  func testSharedCellShowsTheClassWithMostPoints() {
+    var chart = Chart()
+    chart.showsAxes = false
+    chart.scatters = [
+      ScatterSeries(x: [0, 0, 0, 10], y: [0, 0, 0, 10], color: nil, glyph: "o"),
+      ScatterSeries(x: [0, 10, 10], y: [0, 10, 10], color: nil, glyph: "x"),
+    ]
+    let text = FigureRenderer.render(
+      Figure(chart, width: 20, height: 6), width: 20, colorDepth: .none)
+    XCTAssertEqual(text.filter { $0 == "o" }.count, 1)
+    XCTAssertEqual(text.filter { $0 == "x" }.count, 1)
+    // Three o's against one x at the origin (bottom left); two x's against
+    // one o at (10, 10) (top right).
+    let lines = text.split(separator: "\n")
+    XCTAssertEqual(lines.last, "o")
+    XCTAssertEqual(lines.first?.last, "x")
+  }
 }
