@@ -199,4 +199,23 @@ final class MatplotlibTests: XCTestCase {
     // black half is blank and trimmed.
     XCTAssertEqual(text, String(repeating: String(repeating: "@", count: 16) + "\n", count: 8))
   }
+
+  func testSavefigWritesThePlainPictureAndFailsClearly() throws {
+    let plt = try pyplot()
+    let path = "/tmp/mlscript-savefig-\(getpid()).txt"
+    let shown = try PlotHarness.capture(width: 40) {
+      try PlotHarness.call(plt, "plot", [.list([.int(1), .int(2)])])
+      try PlotHarness.call(plt, "savefig", [.string(path)])
+      XCTAssertThrowsError(try PlotHarness.call(plt, "savefig", [.string("/")])) { error in
+        XCTAssertEqual((error as? PyError)?.message, "cannot open '/' for writing")
+      }
+      try PlotHarness.call(plt, "show")
+    }
+    guard let handle = fopen(path, "r") else { return XCTFail("savefig wrote no file") }
+    var bytes: [UInt8] = []
+    while case let byte = fgetc(handle), byte != EOF { bytes.append(UInt8(byte)) }
+    fclose(handle)
+    remove(path)
+    XCTAssertEqual(String(decoding: bytes, as: UTF8.self), shown)
+  }
 }
