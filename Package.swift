@@ -42,7 +42,8 @@ let package = Package(
     .testTarget(name: "NetworksTests", dependencies: ["Networks", "Tensors", "DataFiles"]),
     .testTarget(name: "DataFilesTests", dependencies: ["DataFiles", "Tensors"]),
     .testTarget(
-      name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Support"]),
+      name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Support"],
+      exclude: ["Golden"]),
     .testTarget(name: "LanguageTests", dependencies: ["Language"]),
     .testTarget(name: "LibraryTests", dependencies: ["Library", "Language"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Library", "Language"]),

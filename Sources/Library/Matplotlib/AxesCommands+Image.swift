@@ -13,12 +13,14 @@ extension AxesCommands {
     let bound = try arguments.bind(
       "imshow(X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,"
         + " vmin=None, vmax=None, **kwargs)")
-    let data = try PlotData(bound["X"] ?? .none, context: "imshow() argument 'X'")
+    let value = bound["X"] ?? .none
+    if let shape = PlotData.shape(of: value), !Self.isImageShape(shape) {
+      throw PyError.typeError("Invalid shape \(formatShapeText(shape)) for image data")
+    }
+    let data = try PlotData(value, context: "imshow() argument 'X'")
     var shape = data.shape
     if shape.count == 3 && shape[2] == 1 { shape.removeLast() }
-    guard shape.count == 2 || (shape.count == 3 && (shape[2] == 3 || shape[2] == 4)),
-      shape[0] > 0, shape[1] > 0
-    else {
+    guard Self.isImageShape(shape), shape[0] > 0, shape[1] > 0 else {
       throw PyError.typeError("Invalid shape \(formatShapeText(data.shape)) for image data")
     }
     let channels = shape.count == 3 ? shape[2] : 1
@@ -49,7 +51,12 @@ extension AxesCommands {
       }
     }
     axes.chart.image = RasterImage(width: width, height: height, pixels: pixels)
-    return .none
+    return .object(Artist("matplotlib.image.AxesImage"))
+  }
+
+  /// Whether a shape is an image's: (H, W), (H, W, 1), (H, W, 3) or (H, W, 4).
+  static func isImageShape(_ shape: [Int]) -> Bool {
+    shape.count == 2 || (shape.count == 3 && [1, 3, 4].contains(shape[2]))
   }
 
   /// The colour map a `cmap` argument names.

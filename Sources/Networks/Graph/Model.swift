@@ -39,6 +39,8 @@ public final class Model {
   public private(set) var optimizer: Optimizer?
   /// The History of the last `fit`, also kept when it was interrupted.
   public internal(set) var history: History?
+  /// The object that stands for the model in the language, if any.
+  public weak var binding: AnyObject?
 
   var nodes: [Node] = []
   private var planInput: [Int]?
@@ -177,8 +179,9 @@ public final class Model {
   /// Sets the loss, metrics and optimizer for `fit` and `evaluate`.
   public func compile(optimizer: Optimizer, loss: Loss?, metrics: [String]) throws {
     for metric in metrics {
-      guard ["accuracy", "acc", "mse", "mae", "mean_squared_error", "mean_absolute_error"]
-        .contains(metric)
+      guard
+        ["accuracy", "acc", "mse", "mae", "mean_squared_error", "mean_absolute_error"]
+          .contains(metric)
       else {
         throw TensorError(.valueError, "Could not interpret metric identifier: \(metric)")
       }
@@ -192,8 +195,7 @@ public final class Model {
 
   /// Runs the layers on the `batch` samples in `batchInput`; returns the
   /// model's output.
-  func forward(batch: Int, training: Bool, keepLogits: Bool) throws -> UnsafeMutablePointer<Float>
-  {
+  func forward(batch: Int, training: Bool, keepLogits: Bool) throws -> UnsafeMutablePointer<Float> {
     var x = batchInput.pointer
     for (index, node) in nodes.enumerated() {
       try node.values.reserve(batch * node.outputCount)
@@ -315,8 +317,23 @@ struct SampleData {
   /// The same samples restricted to `rows`.
   func slice(_ rows: Range<Int>) throws -> SampleData {
     let values = Array(
-      UnsafeBufferPointer(start: base + rows.lowerBound * sampleSize, count: rows.count * sampleSize))
+      UnsafeBufferPointer(
+        start: base + rows.lowerBound * sampleSize, count: rows.count * sampleSize))
     return try SampleData(
       try NDArray(values, shape: [rows.count] + sampleShape), name: "x")
+  }
+}
+
+extension Model {
+  /// Each layer with its group name in a Keras 3 weights file: the
+  /// snake-case class name numbered within this model (`dense`, `dense_1`).
+  public func weightFileKeys() -> [(key: String, layer: Layer)] {
+    var seen: [String: Int] = [:]
+    return layers.map { layer in
+      let base = LayerNaming.snakeCase(layer.className)
+      let used = seen[base, default: 0]
+      seen[base] = used + 1
+      return (used == 0 ? base : "\(base)_\(used)", layer)
+    }
   }
 }

@@ -55,7 +55,8 @@ extension Model {
         let a = line < nameLines.count ? nameLines[line] : ""
         let b = line < shapeLines.count ? shapeLines[line] : ""
         let c = line < paramLines.count ? paramLines[line] : ""
-        text += "│ " + padRight(a, cells[0]) + " │ " + padRight(b, cells[1]) + " │ "
+        text +=
+          "│ " + padRight(a, cells[0]) + " │ " + padRight(b, cells[1]) + " │ "
           + padLeft(c, cells[2]) + " │\n"
       }
       if rowIndex + 1 < shown.count { text += rule("├", "─", "┼", "┤") }

@@ -204,7 +204,8 @@ extension Model {
       validation = (vdata, vtargets)
       data = try data.slice(0..<splitAt)
       targets = try TargetData(
-        try NDArray(Array(targets.values[..<(splitAt * targets.width)]), shape: [splitAt, targets.width]),
+        try NDArray(
+          Array(targets.values[..<(splitAt * targets.width)]), shape: [splitAt, targets.width]),
         samples: splitAt)
     }
     try plan(data.sampleShape)

@@ -75,6 +75,14 @@ public struct CellGrid: Sendable {
     }
   }
 
+  /// The grid cut to at most `columns` columns from the left.
+  public func cropped(toWidth columns: Int) -> CellGrid {
+    guard columns < width else { return self }
+    var result = CellGrid(width: columns, height: height)
+    result.paste(self, column: 0, row: 0)
+    return result
+  }
+
   /// The grid as text lines, with escape codes only when `depth` allows
   /// colour; plain trailing spaces are trimmed.
   public func lines(colorDepth depth: Console.ColorDepth) -> [String] {
