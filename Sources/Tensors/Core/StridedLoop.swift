@@ -1,0 +1,175 @@
+/// The iteration space of an element-wise operation over several operands
+/// of one shape (broadcast strides already applied), with axes merged
+/// wherever every operand is contiguous across them.
+struct LoopLayout {
+  /// Axis lengths after merging; never empty.
+  var shape: [Int]
+  /// Per operand, the strides after merging.
+  var strides: [[Int]]
+
+  /// Builds the merged layout of operands of `shape` with `strides`.
+  init(shape: [Int], strides operands: [[Int]]) {
+    var keptShape: [Int] = []
+    var kept: [[Int]] = operands.map { _ in [] }
+    for axis in shape.indices where shape[axis] != 1 {
+      keptShape.append(shape[axis])
+      for k in operands.indices { kept[k].append(operands[k][axis]) }
+    }
+    if keptShape.isEmpty {
+      self.shape = [1]
+      self.strides = operands.map { _ in [0] }
+      return
+    }
+    var mergedShape = [keptShape[0]]
+    var merged = kept.map { [$0[0]] }
+    for axis in 1..<keptShape.count {
+      let length = keptShape[axis]
+      let last = mergedShape.count - 1
+      let canMerge = kept.indices.allSatisfy { k in
+        merged[k][last] == kept[k][axis] * length
+      }
+      if canMerge {
+        mergedShape[last] *= length
+        for k in kept.indices { merged[k][last] = kept[k][axis] }
+      } else {
+        mergedShape.append(length)
+        for k in kept.indices { merged[k].append(kept[k][axis]) }
+      }
+    }
+    self.shape = mergedShape
+    self.strides = merged
+  }
+
+  /// The number of inner rows (product of all axes but the last).
+  var rowCount: Int { shape.dropLast().reduce(1, *) }
+
+  /// The length of the innermost axis.
+  var rowLength: Int { shape[shape.count - 1] }
+
+  /// Calls `body` with each operand's offset of the first element of rows
+  /// `rows`, in order.
+  @inline(__always)
+  func forEachRow(_ rows: Range<Int>, _ body: ([Int]) -> Void) {
+    guard !rows.isEmpty else { return }
+    let outer = shape.count - 1
+    var index = [Int](repeating: 0, count: outer)
+    var offsets = [Int](repeating: 0, count: strides.count)
+    var remainder = rows.lowerBound
+    for axis in stride(from: outer - 1, through: 0, by: -1) {
+      index[axis] = remainder % shape[axis]
+      remainder /= shape[axis]
+      for k in strides.indices { offsets[k] += index[axis] * strides[k][axis] }
+    }
+    for _ in rows {
+      body(offsets)
+      var axis = outer - 1
+      while axis >= 0 {
+        index[axis] += 1
+        for k in strides.indices { offsets[k] += strides[k][axis] }
+        if index[axis] < shape[axis] { break }
+        for k in strides.indices { offsets[k] -= strides[k][axis] * shape[axis] }
+        index[axis] = 0
+        axis -= 1
+      }
+    }
+  }
+}
+
+extension NDArray {
+  /// A typed pointer to element `[0, 0, ...]`; the caller has checked the
+  /// dtype matches `T`.
+  @inline(__always)
+  func pointer<T>(as type: T.Type) -> UnsafeMutablePointer<T> {
+    storage.bytes.assumingMemoryBound(to: T.self) + offset
+  }
+
+  /// Makes a contiguous array whose elements the caller fills in.
+  init(uninitialized shape: [Int], dtype: DType) throws {
+    let count = try NDArray.elementCount(shape, dtype: dtype)
+    let storage = try Storage(byteCount: count * dtype.itemSize, zeroed: false)
+    self.init(
+      storage: storage, dtype: dtype, shape: shape,
+      strides: NDArray.contiguousStrides(shape))
+  }
+}
+
+/// Applies `f` element-wise to two typed operands with broadcast strides,
+/// writing a contiguous output.
+@inline(__always)
+func zipLoop<A, B, R>(
+  _ a: UnsafePointer<A>, _ aStrides: [Int], _ b: UnsafePointer<B>, _ bStrides: [Int],
+  _ out: UnsafeMutablePointer<R>, shape: [Int], _ f: (A, B) -> R
+) {
+  let layout = LoopLayout(
+    shape: shape, strides: [aStrides, bStrides, NDArray.contiguousStrides(shape)])
+  let n = layout.rowLength
+  let sa = layout.strides[0][layout.shape.count - 1]
+  let sb = layout.strides[1][layout.shape.count - 1]
+  let so = layout.strides[2][layout.shape.count - 1]
+
+  func row(_ oa: Int, _ ob: Int, _ oo: Int, _ range: Range<Int>) {
+    let pa = a + oa
+    let pb = b + ob
+    let po = out + oo
+    if sa == 1 && sb == 1 && so == 1 {
+      for i in range { po[i] = f(pa[i], pb[i]) }
+    } else if sa == 0 && sb == 1 && so == 1 {
+      let x = pa[0]
+      for i in range { po[i] = f(x, pb[i]) }
+    } else if sa == 1 && sb == 0 && so == 1 {
+      let y = pb[0]
+      for i in range { po[i] = f(pa[i], y) }
+    } else {
+      for i in range { po[i * so] = f(pa[i * sa], pb[i * sb]) }
+    }
+  }
+
+  if layout.shape.count == 1 {
+    Parallel.forRanges(n) { range in row(0, 0, 0, range) }
+    return
+  }
+  let rows = layout.rowCount
+  let perRow = max(n, 1)
+  Parallel.forRanges(rows * perRow, alignment: perRow) { range in
+    let first = range.lowerBound / perRow
+    let last = (range.upperBound + perRow - 1) / perRow
+    layout.forEachRow(first..<last) { offsets in
+      row(offsets[0], offsets[1], offsets[2], 0..<n)
+    }
+  }
+}
+
+/// Applies `f` element-wise to one typed operand, writing a contiguous
+/// output.
+@inline(__always)
+func mapLoop<A, R>(
+  _ a: UnsafePointer<A>, _ aStrides: [Int], _ out: UnsafeMutablePointer<R>,
+  shape: [Int], _ f: (A) -> R
+) {
+  let layout = LoopLayout(
+    shape: shape, strides: [aStrides, NDArray.contiguousStrides(shape)])
+  let n = layout.rowLength
+  let sa = layout.strides[0][layout.shape.count - 1]
+  let so = layout.strides[1][layout.shape.count - 1]
+
+  func row(_ oa: Int, _ oo: Int, _ range: Range<Int>) {
+    let pa = a + oa
+    let po = out + oo
+    if sa == 1 && so == 1 {
+      for i in range { po[i] = f(pa[i]) }
+    } else {
+      for i in range { po[i * so] = f(pa[i * sa]) }
+    }
+  }
+
+  if layout.shape.count == 1 {
+    Parallel.forRanges(n) { range in row(0, 0, range) }
+    return
+  }
+  let perRow = max(n, 1)
+  Parallel.forRanges(layout.rowCount * perRow, alignment: perRow) { range in
+    let first = range.lowerBound / perRow
+    let last = (range.upperBound + perRow - 1) / perRow
+    layout.forEachRow(first..<last) { offsets in row(offsets[0], offsets[1], 0..<n) }
+  }
+}

@@ -1,0 +1,122 @@
+/// How every element of one array is written, chosen from the elements
+/// that will be shown, as NumPy's printer chooses (common alignment).
+struct ElementFormat {
+  private enum Style {
+    case bool
+    case integer(width: Int)
+    case positional(padLeft: Int, padRight: Int)
+    case scientific(padLeft: Int, padRight: Int, precision: Int, exponentSize: Int)
+  }
+
+  private let style: Style
+  private let single: Bool
+  private let precision: Int
+
+  /// Chooses the format for `values` of `dtype`.
+  init(values: [Double], dtype: DType, precision: Int = 8) {
+    self.single = dtype == .float32
+    self.precision = precision
+    switch dtype {
+    case .bool:
+      style = .bool
+    case .uint8, .int32, .int64:
+      let widths = values.map { String(Int64($0)).count }
+      style = .integer(width: widths.max() ?? 0)
+    case .float32, .float64:
+      style = ElementFormat.floatStyle(values, single: dtype == .float32, precision: precision)
+    }
+  }
+
+  private static func floatStyle(_ values: [Double], single: Bool, precision: Int) -> Style {
+    let finite = values.filter { $0.isFinite }
+    let nonZero = finite.map { abs($0) }.filter { $0 != 0 }
+    var scientific = false
+    if let high = nonZero.max(), let low = nonZero.min() {
+      scientific = high >= 1e8 || low < 0.0001 || high / low > 1000
+    }
+    var padLeft = 0
+    var padRight = 0
+    var result: Style
+    if scientific {
+      var fraction = 0
+      var exponentSize = 2
+      for value in finite {
+        let digits = scientificDigits(value, single: single, precision: precision)
+        let (whole, frac) = digits.scientificParts
+        padLeft = max(padLeft, whole.count)
+        fraction = max(fraction, frac.count)
+        exponentSize = max(exponentSize, String(abs(digits.exponent)).count)
+      }
+      padRight = exponentSize + 2 + fraction
+      result = .scientific(
+        padLeft: padLeft, padRight: padRight, precision: fraction, exponentSize: exponentSize)
+    } else {
+      for value in finite {
+        let (whole, frac) = positionalDigits(value, single: single, precision: precision)
+          .positionalParts
+        padLeft = max(padLeft, whole.count)
+        padRight = max(padRight, frac.count)
+      }
+      result = .positional(padLeft: padLeft, padRight: padRight)
+    }
+    if finite.count != values.count {
+      let negativeInfinity = values.contains { $0.isInfinite && $0 < 0 } ? 1 : 0
+      let offset = padRight + 1
+      padLeft = max(padLeft, 3 - offset, 3 + negativeInfinity - offset)
+      switch result {
+      case .scientific(_, let right, let p, let e):
+        result = .scientific(padLeft: padLeft, padRight: right, precision: p, exponentSize: e)
+      default:
+        result = .positional(padLeft: padLeft, padRight: padRight)
+      }
+    }
+    return result
+  }
+
+  static func positionalDigits(_ value: Double, single: Bool, precision: Int) -> DecimalDigits {
+    let shortest = DecimalDigits(shortest: value, single: single)
+    if shortest.fractionLength <= precision { return shortest }
+    return DecimalDigits(value: value, roundedTo: precision, scientific: false)
+  }
+
+  static func scientificDigits(_ value: Double, single: Bool, precision: Int) -> DecimalDigits {
+    let shortest = DecimalDigits(shortest: value, single: single)
+    if shortest.digits.count - 1 <= precision { return shortest }
+    return DecimalDigits(value: value, roundedTo: precision, scientific: true)
+  }
+
+  /// The text of one element.
+  func format(_ value: Double) -> String {
+    switch style {
+    case .bool:
+      return value != 0 ? " True" : "False"
+    case .integer(let width):
+      return padLeft(String(Int64(value)), width)
+    case .positional(let left, let right):
+      if !value.isFinite { return nonFinite(value, left + right + 1) }
+      let (whole, fraction) = ElementFormat.positionalDigits(
+        value, single: single, precision: precision
+      ).positionalParts
+      return padLeft(whole, left) + "." + fraction
+        + String(repeating: " ", count: max(0, right - fraction.count))
+    case .scientific(let left, let right, let digits, let exponentSize):
+      if !value.isFinite { return nonFinite(value, left + right + 1) }
+      let decimal = ElementFormat.scientificDigits(value, single: single, precision: precision)
+      let (whole, fraction) = decimal.scientificParts
+      let exponent = String(abs(decimal.exponent))
+      return padLeft(whole, left) + "." + fraction
+        + String(repeating: "0", count: max(0, digits - fraction.count))
+        + "e" + (decimal.exponent < 0 ? "-" : "+")
+        + String(repeating: "0", count: max(0, exponentSize - exponent.count)) + exponent
+    }
+  }
+
+  private func nonFinite(_ value: Double, _ width: Int) -> String {
+    let text = value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf")
+    return padLeft(text, width)
+  }
+
+  private func padLeft(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+}
