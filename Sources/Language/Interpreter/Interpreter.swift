@@ -236,11 +236,9 @@ public final class Interpreter {
   func nameError(_ name: String, frame: Frame?) -> PyError {
     var candidates = globalNames + Array(builtins.keys)
     if let frame { candidates += frame.code.localNames }
-    var message = "name '\(name)' is not defined"
-    if let close = closestName(to: name, in: candidates) {
-      message += ". Did you mean: '\(close)'?"
-    }
-    return PyError(.nameError, message)
+    var error = PyError(.nameError, "name '\(name)' is not defined")
+    error.suggestion = closestName(to: name, in: candidates)
+    return error
   }
 
   /// The names bound at top level, sorted.
@@ -432,6 +430,7 @@ public final class Interpreter {
     }
     text += bold + error.type.name + reset
     if !error.message.isEmpty { text += ": " + error.message }
+    if let suggestion = error.suggestion { text += ". Did you mean: '\(suggestion)'?" }
     return text + "\n"
   }
 
