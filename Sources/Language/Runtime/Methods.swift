@@ -301,7 +301,6 @@ nonisolated(unsafe) let stringMethods: [String: StringMethod] = [
     let suffix = try args.bind("removesuffix(suffix)").string("suffix")
     return .string(text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text)
   },
-  "encode": { text, _ in .string(text) },
 ]
 
 private func listIndex(_ items: [Value], _ value: Value, name: String) throws -> Int {
