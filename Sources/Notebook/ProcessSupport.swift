@@ -153,10 +153,3 @@ enum LargeStack {
     return job.result
   }
 }
-
-/// The monotonic clock, in seconds.
-func monotonicSeconds() -> Double {
-  var time = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &time)
-  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}

@@ -129,14 +129,16 @@ final class Repl {
   /// Whether the input is ready to run.
   private func isFinished(_ text: String, afterEmptyLine: Bool) -> Bool {
     if isCommandLike(text) { return true }
-    let complete = session.interpreter.isComplete(text)
-    if afterEmptyLine { return complete }
+    // An indented block is complete once an empty line follows it.
+    let interpreter = session.interpreter
+    if afterEmptyLine { return interpreter.isComplete(text + "\n") }
     if !text.contains("\n") && InputBlock.opensBlock(text) { return false }
     if InputBlock.isCompound(text) {
       // A pasted or recalled block is whole as it stands.
-      return complete && text.contains("\n") && !InputBlock.opensBlock(lastLine(text))
+      return text.contains("\n") && !InputBlock.opensBlock(lastLine(text))
+        && interpreter.isComplete(text + "\n")
     }
-    return complete
+    return interpreter.isComplete(text)
   }
 
   private func lastLine(_ text: String) -> String {

@@ -16,6 +16,7 @@ final class Stepper {
   init(lesson: Lesson, session: Session) {
     self.lesson = lesson
     self.session = session
+    session.lessons[lesson.path] = lesson
   }
 
   private var total: Int { lesson.cells.count }

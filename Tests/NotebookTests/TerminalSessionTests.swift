@@ -198,8 +198,10 @@ final class TerminalSessionTests: XCTestCase {
     XCTAssertTrue(terminal.wait(for: "[3/4] Broken"), terminal.screen)
     terminal.send("\r")
     XCTAssertTrue(terminal.wait(for: "NameError"), terminal.screen)
-    // The traceback names the file line of the failing code (line 10).
-    XCTAssertTrue(terminal.screen.contains("line 10"), terminal.screen)
+    // The traceback names the file line of the failing code, and its cell.
+    XCTAssertTrue(
+      terminal.screen.contains("steps.mlscript\", line 10, in cell [3/4] Broken"),
+      terminal.screen)
     XCTAssertTrue(terminal.wait(for: "Stopped at cell [3/4]"), terminal.screen)
     terminal.send("i")
     XCTAssertTrue(terminal.wait(for: "In [1]: "), terminal.screen)
