@@ -246,6 +246,15 @@ public final class Interpreter {
     boxes.filter { $0.value.value != nil }.map(\.key).sorted()
   }
 
+  /// Every top-level binding, by name.
+  public var globals: [String: Value] {
+    var result: [String: Value] = [:]
+    for (name, box) in boxes {
+      if let value = box.value { result[name] = value }
+    }
+    return result
+  }
+
   /// The value bound to a top-level name.
   public func global(_ name: String) -> Value? { boxes[name]?.value }
 
