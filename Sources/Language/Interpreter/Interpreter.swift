@@ -144,9 +144,9 @@ public final class Interpreter {
   /// Calls a function with arguments as a caller wrote them.
   func invoke(_ function: PyFunction, _ arguments: Arguments) throws -> Value {
     let code = function.code
-    let frame = Frame(
-      code: code, interpreter: self,
-      cells: code.ownCellCount + code.freeSources.count == 0 ? [] : makeCells(function))
+    let frame = code.makeFrame(
+      self, cells: code.ownCellCount + code.freeSources.count == 0 ? [] : makeCells(function))
+    defer { code.recycle(frame) }
     try bind(function, arguments, into: frame)
     return try execute(function, frame)
   }
