@@ -184,8 +184,13 @@ final class InterpreterTests: XCTestCase {
     XCTAssertEqual(missing?.message, "No module named 'tensorflowz'")
     XCTAssertEqual(error("from shapes import cube", interpreter)?.type.name, "ImportError")
     let typo = error("shapes.squar(2)", interpreter)
-    XCTAssertEqual(
-      typo?.message, "module 'shapes' has no attribute 'squar'. Did you mean: 'square'?")
+    XCTAssertEqual(typo?.message, "module 'shapes' has no attribute 'squar'")
+    XCTAssertEqual(typo?.suggestion, "square")
+    if let typo {
+      XCTAssertTrue(
+        interpreter.formatTraceback(typo, color: false).hasSuffix(
+          "AttributeError: module 'shapes' has no attribute 'squar'. Did you mean: 'square'?\n"))
+    }
     XCTAssertEqual(
       error("shapes.square(y=2)", interpreter)?.message,
       "square() got an unexpected keyword argument 'y'; it takes square(x)")

@@ -144,9 +144,9 @@ public final class Interpreter {
   /// Calls a function with arguments as a caller wrote them.
   func invoke(_ function: PyFunction, _ arguments: Arguments) throws -> Value {
     let code = function.code
-    let frame = Frame(
-      code: code, interpreter: self,
-      cells: code.ownCellCount + code.freeSources.count == 0 ? [] : makeCells(function))
+    let frame = code.makeFrame(
+      self, cells: code.ownCellCount + code.freeSources.count == 0 ? [] : makeCells(function))
+    defer { code.recycle(frame) }
     try bind(function, arguments, into: frame)
     return try execute(function, frame)
   }
@@ -236,16 +236,23 @@ public final class Interpreter {
   func nameError(_ name: String, frame: Frame?) -> PyError {
     var candidates = globalNames + Array(builtins.keys)
     if let frame { candidates += frame.code.localNames }
-    var message = "name '\(name)' is not defined"
-    if let close = closestName(to: name, in: candidates) {
-      message += ". Did you mean: '\(close)'?"
-    }
-    return PyError(.nameError, message)
+    var error = PyError(.nameError, "name '\(name)' is not defined")
+    error.suggestion = closestName(to: name, in: candidates)
+    return error
   }
 
   /// The names bound at top level, sorted.
   public var globalNames: [String] {
     boxes.filter { $0.value.value != nil }.map(\.key).sorted()
+  }
+
+  /// Every top-level binding, by name.
+  public var globals: [String: Value] {
+    var result: [String: Value] = [:]
+    for (name, box) in boxes {
+      if let value = box.value { result[name] = value }
+    }
+    return result
   }
 
   /// The value bound to a top-level name.
@@ -432,6 +439,7 @@ public final class Interpreter {
     }
     text += bold + error.type.name + reset
     if !error.message.isEmpty { text += ": " + error.message }
+    if let suggestion = error.suggestion { text += ". Did you mean: '\(suggestion)'?" }
     return text + "\n"
   }
 

@@ -151,7 +151,7 @@ public final class PyDict: PyObject {
 
   public override func item(_ key: Value) throws -> Value {
     guard let value = try get(key) else {
-      throw PyError(.keyError, try key.repr())
+      throw PyError.keyError(key)
     }
     return value
   }
@@ -159,7 +159,7 @@ public final class PyDict: PyObject {
   public override func setItem(_ key: Value, _ value: Value) throws { try set(key, value) }
 
   public override func deleteItem(_ key: Value) throws {
-    guard try remove(key) != nil else { throw PyError(.keyError, try key.repr()) }
+    guard try remove(key) != nil else { throw PyError.keyError(key) }
   }
 
   public override func repr() throws -> String {

@@ -114,7 +114,10 @@ public final class ExceptionObject: PyObject {
 
   /// The message `str(e)` gives.
   public var message: String {
-    if arguments.count == 1 { return (try? arguments[0].str()) ?? "" }
+    if arguments.count == 1 {
+      if exceptionType.isSubclass(of: .keyError) { return (try? arguments[0].repr()) ?? "" }
+      return (try? arguments[0].str()) ?? ""
+    }
     if arguments.isEmpty { return "" }
     return (try? Value.tuple(arguments).repr()) ?? ""
   }

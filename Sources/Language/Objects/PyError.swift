@@ -15,6 +15,9 @@ public struct PyError: Error, CustomStringConvertible {
   /// `traceback`, and the part of it the caret points at.
   var pendingSpan: SourceSpan?
   var pendingFocus: SourceSpan?
+  /// A close name to suggest after the message in a traceback ("Did you
+  /// mean: 'model'?"); kept apart as Python keeps it out of `str(e)`.
+  public var suggestion: String?
   /// Whether a SyntaxError means only that the text stopped early.
   var incompleteInput = false
 
@@ -31,6 +34,13 @@ public struct PyError: Error, CustomStringConvertible {
   /// Shorthand for a TypeError.
   public static func typeError(_ message: String) -> PyError {
     PyError(.typeError, message)
+  }
+
+  /// The KeyError for a missing key, carrying the key as `e.args[0]`.
+  public static func keyError(_ key: Value) -> PyError {
+    var error = PyError(.keyError, (try? key.repr()) ?? "?")
+    error.object = .object(ExceptionObject(type: .keyError, arguments: [key]))
+    return error
   }
 
   /// Shorthand for a ValueError.

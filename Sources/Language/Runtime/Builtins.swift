@@ -412,7 +412,7 @@ private func extreme(_ arguments: Arguments, name: String, wantLess: Bool) throw
   }
   guard var best = items.first else {
     if let fallback = bound["default"] { return fallback }
-    throw PyError.valueError("\(name)() iterable argument is empty")
+    throw PyError.valueError("\(name)() arg is an empty sequence")
   }
   let key = bound.optional("key")
   var bestKey = try key.map { try callValue($0, Arguments([best])) } ?? best

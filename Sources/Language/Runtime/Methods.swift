@@ -83,11 +83,17 @@ private func justify(_ text: String, _ bound: BoundArguments, _ align: Character
   guard fill.count == 1, let character = fill.first else {
     throw PyError.typeError("The fill character must be exactly one character long")
   }
-  var spec = try FormatSpec("")
-  spec.fill = character
-  spec.align = align
-  spec.width = width
-  return .string(spec.pad(text, defaultAlign: align))
+  let padding = width - text.count
+  guard padding > 0 else { return .string(text) }
+  var left = 0
+  switch align {
+  case "<": left = 0
+  case ">": left = padding
+  default: left = padding / 2 + (padding & width & 1)
+  }
+  return .string(
+    String(repeating: character, count: left) + text
+      + String(repeating: character, count: padding - left))
 }
 
 /// The methods of `str` by name.
@@ -295,7 +301,6 @@ nonisolated(unsafe) let stringMethods: [String: StringMethod] = [
     let suffix = try args.bind("removesuffix(suffix)").string("suffix")
     return .string(text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text)
   },
-  "encode": { text, _ in .string(text) },
 ]
 
 private func listIndex(_ items: [Value], _ value: Value, name: String) throws -> Int {
@@ -430,7 +435,7 @@ func installTypeMethods() {
     let key = bound["key"] ?? .none
     if let value = try d.remove(key) { return value }
     if let fallback = bound["default"] { return fallback }
-    throw PyError(.keyError, try key.repr())
+    throw PyError.keyError(key)
   }
   dict.method("popitem") { (d: PyDict, _) in
     guard let key = d.keys.last, let value = try d.remove(key) else {
@@ -474,7 +479,7 @@ func installTypeMethods() {
   }
   set.method("remove") { (s: PySet, args) in
     let value = try args.bind("remove(element)")["element"] ?? .none
-    guard try s.remove(value) else { throw PyError(.keyError, try value.repr()) }
+    guard try s.remove(value) else { throw PyError.keyError(value) }
     return .none
   }
   set.method("discard") { (s: PySet, args) in

@@ -60,7 +60,14 @@ func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Val
     }
     if let result = try object.binaryOperation(op, a, reflected: true) { return result }
   }
-  if op == .add, a.typeName == "str" || a.typeName == "list" || a.typeName == "tuple" {
+  let sequences = ["str", "list", "tuple"]
+  if op == .multiply, sequences.contains(a.typeName) || sequences.contains(b.typeName) {
+    let other = sequences.contains(a.typeName) ? b : a
+    if other.typeName != "int" {
+      throw PyError.typeError("can't multiply sequence by non-int of type '\(other.typeName)'")
+    }
+  }
+  if op == .add, sequences.contains(a.typeName) {
     throw PyError.typeError(
       "can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)")
   }
@@ -479,20 +486,28 @@ func getAttribute(_ value: Value, _ name: String) throws -> Value {
     if name == "__doc__" { return object.doc.map { .string($0) } ?? .none }
     if name == "__class__" { return typeObject(of: value) }
     if let module = object as? PyModule {
-      var message = "module '\(module.name)' has no attribute '\(name)'"
-      if let close = closestName(to: name, in: module.attributeNames()) {
-        message += ". Did you mean: '\(close)'?"
-      }
-      throw PyError(.attributeError, message)
+      var error = PyError(.attributeError, "module '\(module.name)' has no attribute '\(name)'")
+      error.suggestion = closestName(to: name, in: module.attributeNames())
+      throw error
+    }
+    if let type = object as? TypeObject, type.name == "str", let method = stringMethods[name] {
+      return .object(
+        BuiltinFunction(name) { args in
+          guard case .string(let text)? = args.positional.first else {
+            throw PyError.typeError(
+              "descriptor '\(name)' for 'str' objects doesn't apply to a "
+                + "'\(args.positional.first?.typeName ?? "nothing")' object")
+          }
+          return try method(
+            text, Arguments(Array(args.positional.dropFirst()), keywords: args.keywords))
+        })
     }
   default: break
   }
   if name == "__class__" { return typeObject(of: value) }
-  var message = "'\(value.typeName)' object has no attribute '\(name)'"
-  if let close = closestName(to: name, in: attributeNames(of: value)) {
-    message += ". Did you mean: '\(close)'?"
-  }
-  throw PyError(.attributeError, message)
+  var error = PyError(.attributeError, "'\(value.typeName)' object has no attribute '\(name)'")
+  error.suggestion = closestName(to: name, in: attributeNames(of: value))
+  throw error
 }
 
 /// The attribute names `dir(value)` lists.

@@ -679,10 +679,11 @@ final class CallExpr: Expr {
       let target = object as? PyFunction, target.code.acceptsPlainPositional(plain.count)
     {
       let code = target.code
-      let frame = Frame(
-        code: code, interpreter: f.interpreter,
+      let frame = code.makeFrame(
+        f.interpreter,
         cells: code.ownCellCount + code.freeSources.count == 0
           ? [] : f.interpreter.makeCells(target))
+      defer { code.recycle(frame) }
       for index in 0..<plain.count { frame.slots[index] = try plain[index].eval(f) }
       if plain.count < code.parameters.count {
         let firstDefault = code.parameters.count - target.defaults.count

@@ -347,8 +347,9 @@ struct Lexer {
     while true {
       guard let c = peek() else {
         if triple {
+          let lastLine = chars.last == "\n" ? line - 1 : line
           throw error(
-            "unterminated triple-quoted string literal (detected at line \(line))",
+            "unterminated triple-quoted string literal (detected at line \(lastLine))",
             line: startLine, column: startColumn, incomplete: true)
         }
         throw error(

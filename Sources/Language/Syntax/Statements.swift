@@ -167,6 +167,12 @@ final class ForStmt: Stmt {
   let iterable: Expr
   let body: [Stmt]
   let orElse: [Stmt]
+  /// The `for ... in ...:` line, where CPython places errors of the
+  /// iteration itself.
+  var header: Pos {
+    Pos(line: pos.line, column: pos.column, endLine: pos.endLine, endColumn: pos.endColumn + 1)
+  }
+
   init(_ target: Expr, _ iterable: Expr, _ body: [Stmt], orElse: [Stmt], _ pos: Pos) {
     self.target = target
     self.iterable = iterable
@@ -194,7 +200,7 @@ final class ForStmt: Stmt {
       return try execBlock(orElse, f)
     }
     let iterator: PyIterator
-    do { iterator = try makeIterator(sequence) } catch { throw f.located(error, iterable.pos) }
+    do { iterator = try makeIterator(sequence) } catch { throw f.located(error, header) }
     while true {
       try checkInterruption()
       let item: Value?
@@ -330,11 +336,7 @@ func errorToRaise(_ value: Value) throws -> PyError {
   guard case .object(let object) = value, let instance = object as? ExceptionObject else {
     return PyError.typeError("exceptions must derive from BaseException")
   }
-  var message = instance.message
-  if instance.exceptionType.isSubclass(of: .keyError), instance.arguments.count == 1 {
-    message = (try? instance.arguments[0].repr()) ?? message
-  }
-  return PyError(instance.exceptionType, message, object: value)
+  return PyError(instance.exceptionType, instance.message, object: value)
 }
 
 /// One `except` clause.

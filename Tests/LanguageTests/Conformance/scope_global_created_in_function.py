@@ -1,0 +1,5 @@
+def create():
+    global created
+    created = 'made inside'
+create()
+print(created)

@@ -1,0 +1,7 @@
+x = 'global'
+def read():
+    return x
+def shadow():
+    x = 'local'
+    return x
+print(read(), shadow(), x)

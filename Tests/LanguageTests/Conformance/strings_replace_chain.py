@@ -1,0 +1,2 @@
+s = 'Hello, World!'
+print(s.replace('Hello', 'Goodbye').replace('!', '?').lower().split(', '))
