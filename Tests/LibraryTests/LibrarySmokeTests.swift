@@ -1,8 +1,0 @@
-import XCTest
-import Library
-
-final class LibrarySmokeTests: XCTestCase {
-  func testModuleLinks() {
-    XCTAssertEqual(1 + 1, 2)
-  }
-}
