@@ -17,6 +17,7 @@ public struct BatchRunner {
 
   /// Runs the lesson; returns 0, 1 after an error, or 130 after Ctrl-C.
   public func run(_ lesson: Lesson) -> Int32 {
+    session.lessons[lesson.path] = lesson
     let total = lesson.cells.count
     for (index, cell) in lesson.cells.enumerated() {
       let transcript = session.transcript

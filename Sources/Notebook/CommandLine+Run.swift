@@ -40,6 +40,7 @@ extension CommandLine {
       let colorTerm = environment["COLORTERM"]?.lowercased() ?? ""
       let deep = colorTerm == "truecolor" || colorTerm == "24bit"
       Console.shared.colorDepth = deep ? .trueColor : .palette256
+      StandardError.forcesColor = true
     }
   }
 }

@@ -36,7 +36,10 @@ public struct Completer {
     if word.first?.isNumber == true { return [] }
     guard let dot = word.lastIndex(of: ".") else {
       let names = Set(interpreter.globalNames + Completer.builtins + Completer.keywords)
-      return names.filter { $0.hasPrefix(word) && (!$0.hasPrefix("_") || word.hasPrefix("_")) }
+      let keywords = keywordArguments(textBeforeCursor.dropLast(word.count))
+        .filter { $0.hasPrefix(word) }.map { $0 + "=" }
+      return keywords
+        + names.filter { $0.hasPrefix(word) && (!$0.hasPrefix("_") || word.hasPrefix("_")) }
         .sorted()
     }
     let base = String(word[..<dot])
@@ -48,9 +51,48 @@ public struct Completer {
       .sorted()
   }
 
+  /// The parameter names of the call the cursor is inside, read from the
+  /// callee's documented signature (`fit(x, y, epochs=1)`).
+  func keywordArguments(_ before: Substring) -> [String] {
+    var depth = 0
+    var open: String.Index?
+    var index = before.endIndex
+    while index > before.startIndex {
+      index = before.index(before: index)
+      let character = before[index]
+      if character == ")" || character == "]" { depth += 1 }
+      if character == "(" || character == "[" {
+        if depth == 0 {
+          open = index
+          break
+        }
+        depth -= 1
+      }
+    }
+    guard let open, before[open] == "(" else { return [] }
+    let callee = String(
+      before[..<open].reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        .reversed())
+    guard !callee.isEmpty, let object = resolve(callee), let doc = object.doc else { return [] }
+    let name = callee.split(separator: ".").last.map(String.init) ?? callee
+    return Completer.parameterNames(doc: doc, function: name)
+  }
+
+  /// The names in a signature line `name(a, b=1, *, c=2)` within `doc`.
+  public static func parameterNames(doc: String, function: String) -> [String] {
+    guard let start = doc.firstRange(of: function + "(") else { return [] }
+    let rest = doc[start.upperBound...]
+    guard let close = rest.firstIndex(of: ")") else { return [] }
+    return rest[..<close].split(separator: ",").compactMap { part in
+      let name = part.split(separator: "=").first.map { String($0).trimmingSpaces() } ?? ""
+      let valid = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+      return valid && name != "self" ? name : nil
+    }
+  }
+
   /// The object a dotted chain of names refers to, looked up without
   /// running anything but attribute access.
-  private func resolve(_ chain: String) -> PyObject? {
+  func resolve(_ chain: String) -> PyObject? {
     let parts = chain.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     guard let first = parts.first, !first.isEmpty, var value = interpreter.global(first) else {
       return nil

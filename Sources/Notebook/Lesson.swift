@@ -54,11 +54,27 @@ public struct Lesson: Sendable {
     self.cells = PercentFormat.cells(in: text)
   }
 
-  /// Where a cell's code comes from, so tracebacks name the file line.
+  /// Where a cell's code comes from, so tracebacks name the file line
+  /// (`File "lesson.mlscript", line 12`): the cell number is left out, as
+  /// a traceback would otherwise count lines from the cell's start.
   public func origin(ofCell index: Int) -> SourceOrigin {
     let cell = cells[index]
-    return SourceOrigin(
-      file: path, cell: index + 1, cellTitle: cell.title, lineOffset: cell.line - 1)
+    return SourceOrigin(file: path, cell: nil, cellTitle: cell.title, lineOffset: cell.line - 1)
+  }
+
+  /// The index of the code cell holding file line `line`.
+  public func cellIndex(containingLine line: Int) -> Int? {
+    cells.lastIndex { cell in
+      cell.kind == .code && cell.line <= line
+        && line < cell.line
+          + cell.source.split(separator: "\n", omittingEmptySubsequences: false).count
+    }
+  }
+
+  /// A short name for a cell: `cell [3/12] Training`.
+  public func cellLabel(_ index: Int) -> String {
+    let title = cells[index].title.map { " \($0)" } ?? ""
+    return "cell [\(index + 1)/\(cells.count)]\(title)"
   }
 
   /// The index of the cell a user names: a 1-based number, or a title

@@ -29,6 +29,14 @@ enum LineEditor {
   nonisolated(unsafe) private static var matchIndex = 0
   nonisolated(unsafe) private static var configured = false
 
+  /// Readline's count of keys it read ahead and has not handled yet; not
+  /// in its public header, so looked up at run time.
+  nonisolated(unsafe) private static var bufferedInput: (@convention(c) () -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "_rl_pushed_input_available")
+    else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) () -> Int32).self)
+  }()
+
   /// Sets readline up once: our name for `~/.inputrc`, bracketed paste,
   /// Tab, and no signal handlers of its own.
   static func configure() {
@@ -119,6 +127,9 @@ enum LineEditor {
         return .interrupted
       }
       rl_callback_read_char()
+      // Readline may have read ahead into its own buffer (typed-ahead
+      // keys, the Enter after a paste): handle those before polling again.
+      while !finished && bufferedInput?() ?? 0 != 0 { rl_callback_read_char() }
     }
     if !finished {
       rl_callback_handler_remove()

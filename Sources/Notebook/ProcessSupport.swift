@@ -26,9 +26,12 @@ public enum StandardError {
     }
   }
 
-  /// Whether standard error is a terminal that may show colour.
+  /// Set by `--color=always`: colour even when standard error is no terminal.
+  nonisolated(unsafe) public static var forcesColor = false
+
+  /// Whether tracebacks may carry colour.
   public static var usesColor: Bool {
-    Console.shared.usesColor && isatty(STDERR_FILENO) == 1
+    Console.shared.usesColor && (forcesColor || isatty(STDERR_FILENO) == 1)
   }
 }
 
@@ -149,11 +152,4 @@ enum LargeStack {
     pthread_join(thread, nil)
     return job.result
   }
-}
-
-/// The monotonic clock, in seconds.
-func monotonicSeconds() -> Double {
-  var time = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &time)
-  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

@@ -14,6 +14,8 @@ final class Repl {
   private let history: HistoryFile?
   private var counter = 1
   private var inputs: [String] = []
+  /// The code `exit` leaves with: 0, or what a `SystemExit` asked for.
+  private var exitCode: Int32 = 0
 
   /// Makes a REPL over a session; history is used only on a terminal.
   init(session: Session, environment: [String: String] = Console.processEnvironment()) {
@@ -36,12 +38,13 @@ final class Repl {
       LineEditor.completer = { line, _ in completer.completions(line) }
     }
     while true {
-      guard let input = readInput() else { return 0 }
+      guard var input = readInput() else { return exitCode }
+      while input.last == "\n" { input.removeLast() }
       if input.trimmingSpaces().isEmpty { continue }
       record(input)
       switch handle(input) {
       case .proceed: continue
-      case .leave: return 0
+      case .leave: return exitCode
       }
     }
   }
@@ -126,14 +129,16 @@ final class Repl {
   /// Whether the input is ready to run.
   private func isFinished(_ text: String, afterEmptyLine: Bool) -> Bool {
     if isCommandLike(text) { return true }
-    let complete = session.interpreter.isComplete(text)
-    if afterEmptyLine { return complete }
+    // An indented block is complete once an empty line follows it.
+    let interpreter = session.interpreter
+    if afterEmptyLine { return interpreter.isComplete(text + "\n") }
     if !text.contains("\n") && InputBlock.opensBlock(text) { return false }
     if InputBlock.isCompound(text) {
       // A pasted or recalled block is whole as it stands.
-      return complete && text.contains("\n") && !InputBlock.opensBlock(lastLine(text))
+      return text.contains("\n") && !InputBlock.opensBlock(lastLine(text))
+        && interpreter.isComplete(text + "\n")
     }
-    return complete
+    return interpreter.isComplete(text)
   }
 
   private func lastLine(_ text: String) -> String {
@@ -161,10 +166,15 @@ final class Repl {
       return Magics(repl: self).run(String(trimmed.dropFirst()))
     }
     if let subject = helpSubject(trimmed) {
-      runCode("help(\(subject))", display: .script)
+      describe(subject)
       return .proceed
     }
-    runCode(input, display: .cell)
+    if case .failure(let error) = runCode(input, display: .cell),
+      let code = Session.exitCode(of: error)
+    {
+      exitCode = code
+      return .leave
+    }
     return .proceed
   }
 
@@ -182,6 +192,25 @@ final class Repl {
     let name = String(subject).trimmingSpaces()
     let allowed = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
     return allowed && !name.isEmpty ? name : nil
+  }
+
+  /// `x?`: the object's type, how it shows and its documentation.
+  private func describe(_ subject: String) {
+    let completer = Completer(interpreter: session.interpreter)
+    let value: Value
+    if let object = completer.resolve(subject) {
+      value = .object(object)
+    } else if !subject.contains("."), let global = session.interpreter.global(subject) {
+      value = global
+    } else {
+      StandardError.write("Object `\(subject)` not found.\n")
+      return
+    }
+    var doc = "<no docstring>"
+    if case .object(let object) = value, let text = object.doc { doc = text }
+    Console.shared.write(
+      "Type:        \(value.typeName)\nString form: \(session.display(value))\n"
+        + "Docstring:   \(doc)\n")
   }
 
   /// Runs code as input number `counter`, showing its value as `Out[n]`.

@@ -39,6 +39,12 @@ public final class Session {
     _ source: String, origin: SourceOrigin, display: DisplayMode
   ) -> Outcome {
     Interruption.clear()
+    let console = Console.shared
+    if console.isTerminal {
+      // The window may have been resized since the last cell.
+      console.width = Console.detectWidth(
+        environment: Console.processEnvironment(), terminal: true)
+    }
     defer {
       PendingFigures.flush()
       Interruption.clear()
@@ -53,9 +59,22 @@ public final class Session {
     }
   }
 
-  /// Writes an exception's traceback to standard error.
+  /// The lessons run in this session, so tracebacks can name their cells.
+  public var lessons: [String: Lesson] = [:]
+
+  /// Writes an exception's traceback to standard error; a frame at the
+  /// top level of a lesson cell is named after the cell.
   public func report(_ error: PyError) {
-    var text = interpreter.formatTraceback(error, color: StandardError.usesColor)
+    var named = error
+    for index in named.traceback.indices {
+      let span = named.traceback[index].span
+      guard named.traceback[index].function == "<module>",
+        let lesson = lessons[span.origin.file],
+        let cell = lesson.cellIndex(containingLine: span.line)
+      else { continue }
+      named.traceback[index].function = lesson.cellLabel(cell)
+    }
+    var text = interpreter.formatTraceback(named, color: StandardError.usesColor)
     if !text.hasSuffix("\n") { text += "\n" }
     StandardError.write(text)
   }

@@ -16,6 +16,7 @@ final class Stepper {
   init(lesson: Lesson, session: Session) {
     self.lesson = lesson
     self.session = session
+    session.lessons[lesson.path] = lesson
   }
 
   private var total: Int { lesson.cells.count }
@@ -103,9 +104,20 @@ final class Stepper {
     case .code:
       let source = color ? SyntaxHighlighter.highlight(cell.source) : cell.source
       write(source + (source.isEmpty ? "" : "\n"))
-    case .markdown, .raw:
-      write(style("3", cell.source) + "\n")
+    case .markdown:
+      write(renderMarkdown(cell.source) + "\n")
+    case .raw:
+      write(cell.source + "\n")
     }
+  }
+
+  /// Markdown as terminal text: headings bold without their `#`s.
+  private func renderMarkdown(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      guard line.hasPrefix("#") else { return String(line) }
+      let heading = line.drop { $0 == "#" }.drop { $0 == " " }
+      return style("1", String(heading))
+    }.joined(separator: "\n")
   }
 
   private func rule(_ label: String) -> String {

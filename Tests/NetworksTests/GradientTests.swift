@@ -74,7 +74,8 @@ final class GradientTests: XCTestCase {
       compare(dx[index], numeric, "input[\(index)]")
     }
     for variable in layer.variables {
-      let analytic = Array(UnsafeBufferPointer(start: variable.gradient.pointer, count: variable.count))
+      let analytic = Array(
+        UnsafeBufferPointer(start: variable.gradient.pointer, count: variable.count))
       for index in stride(from: 0, to: variable.count, by: max(1, variable.count / 25)) {
         let saved = variable.value.pointer[index]
         variable.value.pointer[index] = saved + step

@@ -83,7 +83,18 @@ final class LessonTests: XCTestCase {
     let lesson = Lesson(parsing: "# %% Intro\n\n\nx = 1\n", path: "a.mlscript")
     XCTAssertEqual(
       lesson.origin(ofCell: 0),
-      SourceOrigin(file: "a.mlscript", cell: 1, cellTitle: "Intro", lineOffset: 3))
+      SourceOrigin(file: "a.mlscript", cell: nil, cellTitle: "Intro", lineOffset: 3))
+    XCTAssertEqual(lesson.cellLabel(0), "cell [1/1] Intro")
+  }
+
+  func testCellHoldingAFileLine() {
+    let lesson = Lesson(
+      parsing: "# %% [markdown]\n# text\n# %% A\nx = 1\ny = 2\n\n# %% B\nz = 3\n", path: "l")
+    XCTAssertNil(lesson.cellIndex(containingLine: 2))
+    XCTAssertEqual(lesson.cellIndex(containingLine: 4), 1)
+    XCTAssertEqual(lesson.cellIndex(containingLine: 5), 1)
+    XCTAssertNil(lesson.cellIndex(containingLine: 6))
+    XCTAssertEqual(lesson.cellIndex(containingLine: 8), 2)
   }
 
   func testFindingCellsByNumberAndTitle() {

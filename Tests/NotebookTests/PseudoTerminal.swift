@@ -146,7 +146,8 @@ final class PseudoTerminal {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
-  /// Terminal bytes as text: CSI and OSC sequences and `\r` dropped.
+  /// Terminal bytes as text: CSI and OSC sequences, bells and `\r`
+  /// dropped, backspaces applied.
   static func plain(_ bytes: ArraySlice<UInt8>) -> String {
     var out: [UInt8] = []
     var index = bytes.startIndex
@@ -164,7 +165,13 @@ final class PseudoTerminal {
         index += 1
         continue
       }
-      if byte != 13 { out.append(byte) }
+      if byte == 8 {
+        // Backspace moves over the last character, as readline redraws.
+        while let last = out.last, last & 0xC0 == 0x80 { out.removeLast() }
+        if let last = out.last, last != 10 { out.removeLast() }
+      } else if byte != 13 && byte != 7 {
+        out.append(byte)
+      }
       index += 1
     }
     return String(decoding: out, as: UTF8.self)

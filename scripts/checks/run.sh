@@ -36,7 +36,8 @@ run "$bin" --run "$fixtures/fails.mlscript"
 [ "$code" -eq 1 ] || fail "failing lesson exited $code, not 1"
 expect_out "before" "failing lesson"
 grep -q "ZeroDivisionError" "$tmp/err" || fail "no ZeroDivisionError on stderr: $(cat "$tmp/err")"
-grep -q "line 6" "$tmp/err" || fail "the traceback does not name file line 6: $(cat "$tmp/err")"
+grep -q 'fails.mlscript", line 6, in cell \[2/3\] Divides by zero' "$tmp/err" ||
+  fail "the traceback does not name the file line and cell: $(cat "$tmp/err")"
 grep -q "never" "$tmp/out" && fail "a cell after the error ran"
 
 run "$bin" -c 'print(2 ** 10)'
@@ -72,7 +73,7 @@ run "$bin" -c "!touch $tmp/shell-ran"
 [ -e "$tmp/shell-ran" ] && fail "a shell command ran"
 
 # Ctrl-C (SIGINT) interrupts running code: KeyboardInterrupt, exit 130.
-timeout -s INT 2 "$bin" -c 'while True:
+timeout --preserve-status -s INT 2 "$bin" -c 'while True:
     pass' > "$tmp/out" 2> "$tmp/err"
 code=$?
 [ "$code" -eq 130 ] || fail "an interrupted loop exited $code, not 130"

@@ -10,12 +10,17 @@ public struct HDF5StorageOptions: Sendable {
   public var gzipLevel: Int?
   /// Whether to byte-shuffle before compressing (helps gzip on numbers).
   public var shuffle: Bool
+  /// Whether to chunk with a guessed shape even without compression.
+  public var autoChunks: Bool
 
   /// Makes options; the defaults store the data contiguously, uncompressed.
-  public init(chunks: [Int]? = nil, gzipLevel: Int? = nil, shuffle: Bool = false) {
+  public init(
+    chunks: [Int]? = nil, gzipLevel: Int? = nil, shuffle: Bool = false, autoChunks: Bool = false
+  ) {
     self.chunks = chunks
     self.gzipLevel = gzipLevel
     self.shuffle = shuffle
+    self.autoChunks = autoChunks
   }
 }
 
@@ -58,7 +63,8 @@ extension HDF5Group {
     if let level = options.gzipLevel, !(0...9).contains(level) {
       throw DataFileError("ValueError", "GZIP setting must be an integer from 0-9, not \(level)")
     }
-    let wantsChunks = options.chunks != nil || options.gzipLevel != nil || options.shuffle
+    let wantsChunks =
+      options.chunks != nil || options.gzipLevel != nil || options.shuffle || options.autoChunks
     if wantsChunks && shape.isEmpty {
       throw DataFileError("TypeError", "Scalar datasets don't support chunk/filter options")
     }

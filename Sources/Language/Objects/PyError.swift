@@ -9,6 +9,14 @@ public struct PyError: Error, CustomStringConvertible {
   /// The frames it passed through, innermost last; filled in by the
   /// interpreter as the error unwinds.
   public var traceback: [TraceFrame] = []
+  /// Where a SyntaxError or IndentationError was found.
+  public var location: SourceSpan?
+  /// The failing expression in the innermost frame not yet recorded in
+  /// `traceback`, and the part of it the caret points at.
+  var pendingSpan: SourceSpan?
+  var pendingFocus: SourceSpan?
+  /// Whether a SyntaxError means only that the text stopped early.
+  var incompleteInput = false
 
   /// Makes an exception of `type` with `message`.
   public init(_ type: ExceptionType, _ message: String) {
@@ -37,6 +45,9 @@ public struct TraceFrame: Sendable {
   public var span: SourceSpan
   /// The function's name, or `<module>` / `<cell>` at top level.
   public var function: String
+  /// The part of `span` marked with `^` while the rest gets `~` (the
+  /// operator of a failing binary operation), when there is one.
+  public var focus: SourceSpan?
 
   /// Makes a frame.
   public init(span: SourceSpan, function: String) {

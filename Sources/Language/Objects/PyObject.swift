@@ -68,6 +68,9 @@ open class PyObject {
     throw PyError.typeError("'\(type.name)' object is not callable")
   }
 
+  /// Whether `callable(self)` is true: override alongside `call`.
+  open var isCallable: Bool { false }
+
   /// `self[key]`.
   open func item(_ key: Value) throws -> Value {
     throw PyError.typeError("'\(type.name)' object is not subscriptable")

@@ -1,7 +1,31 @@
+import DataFiles
 import Language
 
-/// The `h5py` module.
+/// The `h5py` module: HDF5 files on libhdf5 with h5py's surface.
 func makeH5pyModule() throws -> PyModule {
-  // TODO: the h5py bindings are not written yet.
-  PyModule("h5py")
+  let module = PyModule("h5py", doc: "Read and write HDF5 files: h5py.File(name, mode).")
+  module.define("__version__", .string("3.12.1"))
+  module.function(
+    "File",
+    doc: "File(name, mode='r'): open an HDF5 file; modes r, r+, w, w-/x, a."
+  ) { args in
+    let a = try args.bind(
+      "File(name, mode='r', driver=None, libver=None, userblock_size=None, swmr=False,"
+        + " track_order=None, locking=None, **kwds)")
+    let path = try a.string("name")
+    let modeText = try a.string("mode", default: "r")
+    guard let mode = HDF5Mode(h5py: modeText) else {
+      throw PyError.valueError(
+        "Invalid mode; must be one of r, r+, w, w-, x, a (got '\(modeText)')")
+    }
+    return .object(H5pyFile(try HDF5File(path, mode: mode)))
+  }
+  module.function("is_hdf5", doc: "is_hdf5(name): whether a file is an HDF5 file.") { args in
+    let a = try args.bind("is_hdf5(name)")
+    let path = try a.string("name")
+    guard let file = try? HDF5File(path, mode: .read) else { return .bool(false) }
+    file.discard()
+    return .bool(true)
+  }
+  return module
 }

@@ -1,7 +1,117 @@
 import Language
+import Networks
+import Tensors
 
-/// The `keras` module.
-func makeKerasModule() throws -> PyModule {
-  // TODO: the keras bindings are not written yet.
-  PyModule("keras")
+/// The version `tf.__version__` and `keras.__version__` report: mlscript's
+/// own, since the networks run on mlscript's runtime.
+let kerasRuntimeVersion = "0.1.0"
+
+/// The `keras` module, which `tf.keras` is too.
+func makeKerasModule() throws -> PyModule { KerasTree.shared.keras }
+
+/// The module tree of Keras, made once and shared by `keras` and `tf.keras`.
+final class KerasTree {
+  nonisolated(unsafe) static let shared = KerasTree()
+
+  let keras = PyModule("keras")
+  let activations = PyModule("keras.activations")
+
+  private init() {
+    keras.define("__version__", .string(kerasRuntimeVersion))
+
+    for kind in ActivationKernel.allCases {
+      activations.define(kind.rawValue, .object(ActivationObject(kind)))
+    }
+    activations.function("get") { args in
+      let a = try args.bind("get(identifier)")
+      return .object(ActivationObject(try KerasArguments.activation(a["identifier"])))
+    }
+    keras.define("activations", .object(activations))
+
+    let layers = PyModule("keras.layers")
+    for layerClass in LayerClasses.classes() { layers.define(layerClass.name, .object(layerClass)) }
+    keras.define("layers", .object(layers))
+
+    let optimizers = PyModule("keras.optimizers")
+    for optimizerClass in OptimizerObject.classes() {
+      optimizers.define(optimizerClass.name, .object(optimizerClass))
+    }
+    keras.define("optimizers", .object(optimizers))
+
+    let losses = PyModule("keras.losses")
+    for lossClass in LossObject.classes() { losses.define(lossClass.name, .object(lossClass)) }
+    keras.define("losses", .object(losses))
+
+    let input = KerasClass("Input", path: "keras.src.layers.core.input_layer") { args in
+      let a = try args.bind(
+        "Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None,"
+          + " name=None, tensor=None, optional=False)")
+      guard let shape = a.optional("shape") else {
+        throw PyError.valueError("You must pass a `shape` argument.")
+      }
+      var name: String?
+      if let value = a.optional("name") { name = try value.str() }
+      return .object(
+        KerasTensorObject(
+          try KerasTensor.input(shape: KerasArguments.shape(shape, "shape"), name: name)))
+    }
+    keras.define("Input", .object(input))
+    layers.define("Input", .object(input))
+
+    let model = KerasClass("Model", path: "keras.src.models.model") { args in
+      let a = try args.bind("Model(inputs=None, outputs=None, name=None, **kwargs)")
+      func single(_ key: String) throws -> KerasTensor {
+        guard var value = a.optional(key) else {
+          throw PyError.typeError("Model() needs `inputs` and `outputs`")
+        }
+        if let items = KerasArguments.items(value) {
+          guard items.count == 1 else {
+            throw PyError(.notImplementedError, "models with several \(key) are not supported")
+          }
+          value = items[0]
+        }
+        guard let tensor = value.object(as: KerasTensorObject.self) else {
+          throw PyError.typeError(
+            "`\(key)` must be a symbolic tensor from keras.Input or a layer call, not"
+              + " \(value.typeName)")
+        }
+        return tensor.tensor
+      }
+      var name: String?
+      if let value = a.optional("name") { name = try value.str() }
+      let made = try Model(inputs: try single("inputs"), outputs: try single("outputs"), name: name)
+      return .object(ModelObject.wrap(made))
+    }
+    let sequential = KerasClass("Sequential", path: "keras.src.models.sequential") { args in
+      let a = try args.bind("Sequential(layers=None, trainable=True, name=None)")
+      var items: [Value] = []
+      if let value = a.optional("layers") {
+        guard let list = KerasArguments.items(value) else {
+          throw PyError.typeError("Sequential() expects a list of layers")
+        }
+        items = list
+      }
+      var name: String?
+      if let value = a.optional("name") { name = try value.str() }
+      return .object(try ModelObject.sequential(items, name: name))
+    }
+    keras.define("Model", .object(model))
+    keras.define("Sequential", .object(sequential))
+    let models = PyModule("keras.models")
+    models.define("Model", .object(model))
+    models.define("Sequential", .object(sequential))
+    keras.define("models", .object(models))
+
+    let utils = PyModule("keras.utils")
+    utils.function("set_random_seed") { args in
+      let a = try args.bind("set_random_seed(seed)")
+      let seed = try a.int("seed")
+      // Keras seeds NumPy's global generator as well as its own.
+      // TODO: Python's `random` module is not seeded here yet.
+      NetworkRandom.setSeed(UInt64(bitPattern: Int64(seed)))
+      GlobalRandom.seed(UInt64(bitPattern: Int64(seed)))
+      return .none
+    }
+    keras.define("utils", .object(utils))
+  }
 }

@@ -4,13 +4,14 @@ import TerminalGraphics
 extension AxesCommands {
   /// `title(label)`, `xlabel(label)`, `ylabel(label)`.
   static func text(
-    _ name: String, _ arguments: Arguments, _ apply: (String) -> Void
+    _ name: String, _ arguments: Arguments, at position: (x: String, y: String),
+    _ apply: (String) -> Void
   ) throws -> Value {
     let bound = try arguments.bind("\(name)(label, fontdict=None, loc=None, **kwargs)")
     let text = try (bound["label"] ?? .none).str()
     // Titles are one line; a newline would break the frame below.
     apply(text.split(separator: "\n").joined(separator: " "))
-    return .string(text)
+    return Artist.text(x: position.x, y: position.y, text)
   }
 
   /// `xlim(left, right)` / `xlim((left, right))` / `xlim()`: sets and
@@ -59,7 +60,7 @@ extension AxesCommands {
       }
     }
     axes.chart.showsLegend = true
-    return .none
+    return .object(Artist("matplotlib.legend.Legend"))
   }
 
   /// `grid(visible=None, ...)`: dotted lines at the ticks.

@@ -28,7 +28,7 @@ enum AxesCommands {
       }
       try addLines(
         axes, x: x, y: y, format: format, label: label, color: color ?? format.color)
-      drawn.append(.none)
+      drawn += (0..<(y.shape.count == 2 ? y.shape[1] : 1)).map { _ in Artist.line() }
     }
     return .list(drawn)
   }
@@ -81,7 +81,7 @@ enum AxesCommands {
       let classes = try PlotData(c, context: "scatter() argument 'c'").values
       if classes.count == x.count {
         addClasses(axes, x: x, y: y, classes: classes, glyph: glyph)
-        return .none
+        return .object(Artist("matplotlib.collections.PathCollection"))
       }
     }
     let colorValue = bound.optional("color") ?? bound.optional("c")
@@ -93,7 +93,7 @@ enum AxesCommands {
         x: x, y: y, label: label, color: color,
         glyph: glyph ?? Palette.classGlyph(axes.scatterCount)))
     axes.scatterCount += 1
-    return .none
+    return .object(Artist("matplotlib.collections.PathCollection"))
   }
 
   /// Adds one scatter series per distinct value of `classes` (or per

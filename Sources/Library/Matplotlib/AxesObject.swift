@@ -21,13 +21,13 @@ enum AxesCommandTable {
       "grid": AxesCommands.grid,
       "axis": AxesCommands.axis,
       "title": { axes, arguments in
-        try AxesCommands.text("title", arguments) { axes.chart.title = $0 }
+        try AxesCommands.text("title", arguments, at: ("0.5", "1.0")) { axes.chart.title = $0 }
       },
       "xlabel": { axes, arguments in
-        try AxesCommands.text("xlabel", arguments) { axes.chart.xLabel = $0 }
+        try AxesCommands.text("xlabel", arguments, at: ("0.5", "0")) { axes.chart.xLabel = $0 }
       },
       "ylabel": { axes, arguments in
-        try AxesCommands.text("ylabel", arguments) { axes.chart.yLabel = $0 }
+        try AxesCommands.text("ylabel", arguments, at: ("0", "0.5")) { axes.chart.yLabel = $0 }
       },
       "xlim": { axes, arguments in
         try AxesCommands.limits("xlim", arguments, current: axes.chart.xLimits) {

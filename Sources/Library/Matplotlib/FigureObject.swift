@@ -39,7 +39,8 @@ final class FigureObject: PyObject {
   }
 
   override func repr() throws -> String {
-    let (width, height) = (state.width ?? 64, state.height ?? 24)
-    return "<Figure size \(width)x\(height) cells with \(state.axes.compactMap { $0 }.count) Axes>"
+    // At matplotlib's 100 dpi a column is 10 pixels and a row 20.
+    let (width, height) = ((state.width ?? 64) * 10, (state.height ?? 24) * 20)
+    return "<Figure size \(width)x\(height) with \(state.axes.compactMap { $0 }.count) Axes>"
   }
 }

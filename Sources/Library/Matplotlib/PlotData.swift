@@ -11,6 +11,12 @@ struct PlotData {
   /// Whether the elements were integers (so images read them as 0...255).
   var isIntegral: Bool
 
+  /// The shape of an array value without reading its elements, so that
+  /// a call can refuse a huge array of the wrong shape cheaply.
+  static func shape(of value: Value) -> [Int]? {
+    value.object(as: NDArrayObject.self)?.array.shape
+  }
+
   /// Reads `value`, naming `context` in errors.
   init(_ value: Value, context: String) throws {
     if let array = value.object(as: NDArrayObject.self)?.array {
@@ -54,6 +60,12 @@ struct PlotData {
     } else if let array = value.object(as: NDArrayObject.self)?.array, array.ndim == 0 {
       values.append(array.values(as: Double.self).first ?? 0)
       if array.dtype.isFloatingPoint { integral = false }
+      return
+    } else if let scalar = value.object(as: PyObject.self) as? FloatConvertible {
+      if shape == nil { shape = Array(repeating: 0, count: depth) }
+      guard shape?.count == depth else { throw ragged(context) }
+      values.append(try scalar.floatValue())
+      if !(scalar is IntegerConvertible) { integral = false }
       return
     } else {
       throw PyError.typeError("\(context) must hold numbers, not '\(value.typeName)'")

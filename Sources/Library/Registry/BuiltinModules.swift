@@ -25,8 +25,8 @@ public final class BuiltinModules: ModuleProvider {
 
   public func module(named name: String) throws -> PyModule? {
     if let module = loaded[name] { return module }
-    if name == "local.lib.mlutils" || name == "local.lib" {
-      return try localLib(name)
+    if name == "local" || name.hasPrefix("local.") {
+      return try localPackage(name)
     }
     let parts = name.split(separator: ".").map(String.init)
     guard let top = parts.first, let factory = Self.factories[top] else { return nil }
@@ -43,12 +43,15 @@ public final class BuiltinModules: ModuleProvider {
   }
 
   /// `from local.lib import mlutils`, the course's path to its helpers.
-  private func localLib(_ name: String) throws -> PyModule? {
+  private func localPackage(_ name: String) throws -> PyModule? {
     guard let mlutils = try module(named: "mlutils") else { return nil }
-    if name == "local.lib.mlutils" { return mlutils }
     let lib = PyModule("local.lib")
     lib.define("mlutils", .object(mlutils))
-    loaded[name] = lib
-    return lib
+    let local = PyModule("local")
+    local.define("lib", .object(lib))
+    loaded["local"] = local
+    loaded["local.lib"] = lib
+    loaded["local.lib.mlutils"] = mlutils
+    return loaded[name]
   }
 }

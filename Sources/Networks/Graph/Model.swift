@@ -39,6 +39,8 @@ public final class Model {
   public private(set) var optimizer: Optimizer?
   /// The History of the last `fit`, also kept when it was interrupted.
   public internal(set) var history: History?
+  /// The object that stands for the model in the language, if any.
+  public weak var binding: AnyObject?
 
   var nodes: [Node] = []
   private var planInput: [Int]?
@@ -157,6 +159,18 @@ public final class Model {
     return variables.reduce(0) { $0 + $1.count }
   }
 
+  /// For each node, whether a layer before it has weights to train, so
+  /// that its input gradient is needed.
+  func inputGradientNeeds() -> [Bool] {
+    var needs = [Bool](repeating: false, count: nodes.count)
+    var seen = false
+    for index in nodes.indices {
+      needs[index] = seen
+      if nodes[index].layer.trainable && !nodes[index].layer.variables.isEmpty { seen = true }
+    }
+    return needs
+  }
+
   /// Works out every layer's shapes for a per-sample input and builds the
   /// layers that are not built yet.
   func plan(_ input: [Int]) throws {
@@ -177,8 +191,9 @@ public final class Model {
   /// Sets the loss, metrics and optimizer for `fit` and `evaluate`.
   public func compile(optimizer: Optimizer, loss: Loss?, metrics: [String]) throws {
     for metric in metrics {
-      guard ["accuracy", "acc", "mse", "mae", "mean_squared_error", "mean_absolute_error"]
-        .contains(metric)
+      guard
+        ["accuracy", "acc", "mse", "mae", "mean_squared_error", "mean_absolute_error"]
+          .contains(metric)
       else {
         throw TensorError(.valueError, "Could not interpret metric identifier: \(metric)")
       }
@@ -192,8 +207,7 @@ public final class Model {
 
   /// Runs the layers on the `batch` samples in `batchInput`; returns the
   /// model's output.
-  func forward(batch: Int, training: Bool, keepLogits: Bool) throws -> UnsafeMutablePointer<Float>
-  {
+  func forward(batch: Int, training: Bool, keepLogits: Bool) throws -> UnsafeMutablePointer<Float> {
     var x = batchInput.pointer
     for (index, node) in nodes.enumerated() {
       try node.values.reserve(batch * node.outputCount)
@@ -212,13 +226,7 @@ public final class Model {
 
   /// Back-propagates from the last node's gradient buffer, filling the
   /// trainable variables' gradients.
-  func backward(batch: Int, fused: Bool) throws {
-    var needsGradient = [Bool](repeating: false, count: nodes.count)
-    var seen = false
-    for index in nodes.indices {
-      needsGradient[index] = seen
-      if nodes[index].layer.trainable && !nodes[index].layer.variables.isEmpty { seen = true }
-    }
+  func backward(batch: Int, fused: Bool, needsGradient: [Bool]) throws {
     for index in nodes.indices.reversed() {
       let node = nodes[index]
       let x = index == 0 ? batchInput.pointer : nodes[index - 1].values.pointer
@@ -315,8 +323,23 @@ struct SampleData {
   /// The same samples restricted to `rows`.
   func slice(_ rows: Range<Int>) throws -> SampleData {
     let values = Array(
-      UnsafeBufferPointer(start: base + rows.lowerBound * sampleSize, count: rows.count * sampleSize))
+      UnsafeBufferPointer(
+        start: base + rows.lowerBound * sampleSize, count: rows.count * sampleSize))
     return try SampleData(
       try NDArray(values, shape: [rows.count] + sampleShape), name: "x")
+  }
+}
+
+extension Model {
+  /// Each layer with its group name in a Keras 3 weights file: the
+  /// snake-case class name numbered within this model (`dense`, `dense_1`).
+  public func weightFileKeys() -> [(key: String, layer: Layer)] {
+    var seen: [String: Int] = [:]
+    return layers.map { layer in
+      let base = LayerNaming.snakeCase(layer.className)
+      let used = seen[base, default: 0]
+      seen[base] = used + 1
+      return (used == 0 ? base : "\(base)_\(used)", layer)
+    }
   }
 }

@@ -17,8 +17,8 @@ public final class Dense: Layer {
     guard units > 0 else {
       throw TensorError(
         .valueError,
-        "Received an invalid value for `units`, expected a positive integer. Received: units=\(units)"
-      )
+        "Received an invalid value for `units`, expected a positive integer."
+          + " Received: units=\(units)")
     }
     self.units = units
     self.useBias = useBias

@@ -19,6 +19,8 @@ open class Layer {
   /// The `input_shape=` a layer was made with, which makes a Sequential
   /// model's input.
   public var declaredInputShape: [Int]?
+  /// The object that stands for the layer in the language, if any.
+  public weak var binding: AnyObject?
 
   /// Names the layer; nil gives Keras's next automatic name for the class.
   public init(name: String?, className: String) {

@@ -1,7 +1,8 @@
+import Tensors
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Tensors
 
 /// A Keras loss: the per-row value Keras computes and its gradient, with
 /// cross-entropy on probabilities clipped to [1e-7, 1 - 1e-7].
@@ -79,12 +80,14 @@ public struct Loss: Sendable {
             "Received a label value of \(formatLabel(label)) which is outside the valid"
               + " range of [0, \(width)).")
         }
-        total += logits
+        total +=
+          logits
           ? Self.sparseFromLogits(v, index, width, g, scale)
           : Self.sparseFromProbabilities(v, index, width, g, scale)
       case .categoricalCrossentropy:
         let t = targets + r * width
-        total += logits
+        total +=
+          logits
           ? Self.categoricalFromLogits(v, t, width, g, scale)
           : Self.categoricalFromProbabilities(v, t, width, g, scale)
       case .binaryCrossentropy:

@@ -57,6 +57,8 @@ public struct CellGrid: Sendable {
   public mutating func write(
     _ text: String, column: Int, row: Int, foreground: RGB? = nil
   ) {
+    // TODO: wide characters (CJK, emoji) take two columns but count as
+    // one here, so a title made of them can push a line past the frame.
     var position = column
     for character in text {
       if position >= width { break }
@@ -73,6 +75,14 @@ public struct CellGrid: Sendable {
         self[column + x, row + y] = other.cells[y * other.width + x]
       }
     }
+  }
+
+  /// The grid cut to at most `columns` columns from the left.
+  public func cropped(toWidth columns: Int) -> CellGrid {
+    guard columns < width else { return self }
+    var result = CellGrid(width: columns, height: height)
+    result.paste(self, column: 0, row: 0)
+    return result
   }
 
   /// The grid as text lines, with escape codes only when `depth` allows

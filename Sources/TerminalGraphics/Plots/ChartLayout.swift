@@ -25,7 +25,7 @@ struct Layout {
     let bottomRows = (chart.showsAxes ? 1 : 0) + (chart.xLabel == nil ? 0 : 1) + legend.count
     let plotRows = max(1, height - topRows - bottomRows - 2 * framed)
 
-    let yTicks = Ticks(yRange, count: max(2, plotRows / 3))
+    let yTicks = Ticks(yRange, count: max(2, plotRows * 2 / 5))
     let yLabels = chart.showsAxes ? yTicks.values.map(yTicks.label) : []
     let margin = chart.showsAxes ? (yLabels.map(\.count).max() ?? 0) + 1 : 0
     let plotColumns = max(1, width - margin - 2 * framed)
@@ -41,8 +41,7 @@ struct Layout {
 
     var row = 0
     if let title = chart.title {
-      let text = ChartRenderer.clipped(title, to: width)
-      grid.write(text, column: max(0, left + (plotColumns - text.count) / 2), row: row)
+      writeCentered(title, on: &grid, left: left, columns: plotColumns, row: row)
       row += 1
     }
     if let yLabel = chart.yLabel {
@@ -57,20 +56,33 @@ struct Layout {
     }
     row = top + plotRows + framed + (chart.showsAxes ? 1 : 0)
     if let xLabel = chart.xLabel {
-      let text = ChartRenderer.clipped(xLabel, to: width)
-      grid.write(text, column: max(0, left + (plotColumns - text.count) / 2), row: row)
+      writeCentered(xLabel, on: &grid, left: left, columns: plotColumns, row: row)
       row += 1
     }
-    for line in legend {
+    drawLegend(legend, on: &grid, left: left, row: row)
+    return grid
+  }
+
+  /// Writes `text` centred over the plot area's columns, clipped.
+  private func writeCentered(
+    _ text: String, on grid: inout CellGrid, left: Int, columns: Int, row: Int
+  ) {
+    let clipped = ChartRenderer.clipped(text, to: width)
+    grid.write(clipped, column: max(0, left + (columns - clipped.count) / 2), row: row)
+  }
+
+  /// Writes the legend's rows from `row` down: marker in colour, label.
+  private func drawLegend(
+    _ legend: [[LegendEntry]], on grid: inout CellGrid, left: Int, row: Int
+  ) {
+    for (offset, line) in legend.enumerated() {
       var column = left
       for entry in line {
-        grid.write(entry.marker, column: column, row: row, foreground: entry.color)
-        grid.write(" " + entry.label, column: column + entry.marker.count, row: row)
+        grid.write(entry.marker, column: column, row: row + offset, foreground: entry.color)
+        grid.write(" " + entry.label, column: column + entry.marker.count, row: row + offset)
         column += entry.marker.count + 1 + entry.label.count + 3
       }
-      row += 1
     }
-    return grid
   }
 
   private func drawLayers(on area: inout PlotArea, xTickColumns: [Int], yTickRows: [Int]) {

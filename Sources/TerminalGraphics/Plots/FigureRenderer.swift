@@ -4,12 +4,15 @@ import Support
 public enum FigureRenderer {
   /// Columns between neighbouring panels.
   static let gap = 2
+  /// The size of a figure that sets none, in cells.
+  static let defaultWidth = 64
+  static let defaultHeight = 24
 
   /// The figure as text no wider than `width` columns, with escape codes
   /// only when `colorDepth` allows colour.
   ///
-  /// A figure without a size is as wide as `width` (at most 80 columns)
-  /// and 3/8 as tall; a larger figure shrinks to fit, keeping its shape.
+  /// A figure without a size takes matplotlib's default 6.4 x 4.8 inches
+  /// as 64 x 24 cells; a larger figure shrinks to fit, keeping its shape.
   public static func render(
     _ figure: Figure, width: Int, colorDepth depth: Console.ColorDepth
   ) -> String {
@@ -38,16 +41,18 @@ public enum FigureRenderer {
       }
       rows.append(joinSideBySide(panels, panelWidth: panelWidth))
     }
-    return stack(rows.filter { $0.height > 0 })
+    // A panel too narrow for its frame and labels still overflows; the
+    // cut keeps the promise that nothing wraps.
+    return stack(rows.filter { $0.height > 0 }).cropped(toWidth: max(1, width))
   }
 
   /// The figure's size in cells: its own (a `figsize` in inches maps to
   /// 10 columns and 5 rows an inch), shrunk proportionally to fit.
   static func size(of figure: Figure, available: Int) -> (Int, Int) {
-    let available = max(10, available)
-    let wanted = figure.width ?? min(available, 80)
+    let available = max(1, available)
+    let wanted = figure.width ?? defaultWidth
     let width = min(wanted, available)
-    let height = figure.height.map { $0 * width / max(1, wanted) } ?? (width * 3 / 8)
+    let height = (figure.height ?? defaultHeight) * width / max(1, wanted)
     return (width, max(6, height))
   }
 

@@ -1,0 +1,243 @@
+import Support
+
+/// A variable shared between a function and the functions defined inside
+/// it.
+final class Cell {
+  var value: Value?
+  init(_ value: Value? = nil) { self.value = value }
+}
+
+/// A top-level name: its value, and the built-in it falls back to, so a
+/// global read is one pointer hop after resolution.
+final class GlobalBox {
+  let name: String
+  var value: Value?
+  var builtin: Value?
+
+  init(name: String, builtin: Value?) {
+    self.name = name
+    self.builtin = builtin
+  }
+}
+
+/// How a statement finished.
+enum Flow {
+  case normal, breakLoop, continueLoop, returned
+}
+
+/// What a resolved name refers to.
+enum Access {
+  case unresolved
+  case local(Int)
+  case cell(Int)
+  case global(GlobalBox)
+}
+
+/// The compiled form of a function body (a `def`, a `lambda`, a
+/// comprehension or the top level): its parameters and variable slots.
+final class FunctionCode {
+  var name: String
+  var parameters: [String] = []
+  var keywordOnly: [String] = []
+  var variadic: String?
+  var keywordVariadic: String?
+  var body: [Stmt] = []
+  var expressionBody: Expr?
+  var slotCount = 0
+  var localNames: [String] = []
+  var parameterCells: [(slot: Int, cell: Int)] = []
+  var ownCellCount = 0
+  /// For each free variable, its index in the defining frame's cells.
+  var freeSources: [Int] = []
+  var origin: SourceOrigin
+  var sourceLines: [String]
+  var pos: Pos
+  var doc: String?
+  var requiredCount = 0
+
+  init(name: String, origin: SourceOrigin, sourceLines: [String], pos: Pos) {
+    self.name = name
+    self.origin = origin
+    self.sourceLines = sourceLines
+    self.pos = pos
+  }
+
+  /// Whether a call with `count` positional arguments and nothing else
+  /// can bind straight into the slots.
+  func acceptsPlainPositional(_ count: Int) -> Bool {
+    variadic == nil && keywordVariadic == nil && keywordOnly.isEmpty
+      && count <= parameters.count && count >= requiredCount
+  }
+
+  /// The span of `pos` in this code's text.
+  func span(_ pos: Pos) -> SourceSpan {
+    SourceSpan(
+      origin: origin, line: pos.line + origin.lineOffset, column: pos.column,
+      endLine: pos.endLine + origin.lineOffset, endColumn: pos.endColumn)
+  }
+}
+
+/// The variables of one running function (or of the top level).
+final class Frame {
+  let slots: UnsafeMutablePointer<Value?>
+  let slotCount: Int
+  var cells: [Cell]
+  let code: FunctionCode
+  // A frame never outlives the run that made it, so the reference needs
+  // no counting on this hot path.
+  unowned(unsafe) let interpreter: Interpreter
+  var returnValue: Value = .none
+
+  init(code: FunctionCode, interpreter: Interpreter, cells: [Cell]) {
+    self.code = code
+    self.interpreter = interpreter
+    self.cells = cells
+    slotCount = code.slotCount
+    slots = UnsafeMutablePointer<Value?>.allocate(capacity: max(slotCount, 1))
+    slots.initialize(repeating: nil, count: slotCount)
+  }
+
+  deinit {
+    slots.deinitialize(count: slotCount)
+    slots.deallocate()
+  }
+
+  /// The error as a PyError, remembering `pos` as the failing expression
+  /// when no inner expression of this frame was recorded yet.
+  func located(_ error: Error, _ pos: Pos, focus: Pos? = nil) -> PyError {
+    var converted = pythonError(error)
+    if converted.pendingSpan == nil {
+      converted.pendingSpan = code.span(pos)
+      converted.pendingFocus = focus.map { code.span($0) }
+    }
+    return converted
+  }
+
+  /// The error with this frame added to its traceback, as it leaves the
+  /// frame.
+  func unwind(_ error: Error) -> PyError {
+    var converted = pythonError(error)
+    var frame = TraceFrame(
+      span: converted.pendingSpan ?? code.span(code.pos), function: code.name)
+    frame.focus = converted.pendingFocus
+    converted.traceback.insert(frame, at: 0)
+    converted.pendingSpan = nil
+    converted.pendingFocus = nil
+    return converted
+  }
+}
+
+/// Any thrown error as a Python exception.
+func pythonError(_ error: Error) -> PyError {
+  if let error = error as? PyError { return error }
+  if let convertible = error as? PythonConvertibleError {
+    return PyError(
+      ExceptionType.named(convertible.pythonExceptionName), convertible.pythonMessage)
+  }
+  return PyError(.runtimeError, "\(error)")
+}
+
+/// Raises KeyboardInterrupt when Ctrl-C was pressed.
+@inline(__always)
+func checkInterruption() throws {
+  if Interruption.isRequested {
+    Interruption.clear()
+    throw PyError(.keyboardInterrupt, "")
+  }
+}
+
+/// Runs statements in order, stopping at the first that breaks, continues
+/// or returns.
+@inline(__always)
+func execBlock(_ body: [Stmt], _ frame: Frame) throws -> Flow {
+  for statement in body {
+    try checkInterruption()
+    let flow: Flow
+    do {
+      flow = try statement.exec(frame)
+    } catch {
+      throw frame.located(error, statement.pos)
+    }
+    if flow != .normal { return flow }
+  }
+  return .normal
+}
+
+/// A function written in the language.
+public final class PyFunction: PyObject {
+  let code: FunctionCode
+  let defaults: [Value]
+  let keywordDefaults: [String: Value]
+  let closure: [Cell]
+  unowned let interpreter: Interpreter
+
+  init(
+    code: FunctionCode, defaults: [Value], keywordDefaults: [String: Value],
+    closure: [Cell], interpreter: Interpreter
+  ) {
+    self.code = code
+    self.defaults = defaults
+    self.keywordDefaults = keywordDefaults
+    self.closure = closure
+    self.interpreter = interpreter
+  }
+
+  /// The function's name.
+  public var name: String { code.name }
+
+  /// The names of the parameters, for completion and help.
+  public var parameterNames: [String] { code.parameters + code.keywordOnly }
+
+  public override var type: PyType { Self.pyType }
+  static let pyType = PyType("function") { type in
+    type.property("__name__") { (f: PyFunction) in .string(f.code.name) }
+    type.property("__doc__") { (f: PyFunction) in f.code.doc.map { .string($0) } ?? .none }
+  }
+
+  public override func call(_ arguments: Arguments) throws -> Value {
+    try interpreter.invoke(self, arguments)
+  }
+
+  public override func repr() throws -> String {
+    "<function \(code.name) at \(addressText(self))>"
+  }
+
+  public override var doc: String? {
+    let signature = "\(code.name)(\(signatureText))"
+    guard let text = code.doc else { return signature }
+    return signature + "\n\n" + text
+  }
+
+  /// The parameter list as written, for help.
+  var signatureText: String {
+    var parts: [String] = []
+    let firstDefault = code.parameters.count - defaults.count
+    for (index, name) in code.parameters.enumerated() {
+      if index >= firstDefault {
+        parts.append("\(name)=\((try? defaults[index - firstDefault].repr()) ?? "?")")
+      } else {
+        parts.append(name)
+      }
+    }
+    if let variadic = code.variadic {
+      parts.append("*" + variadic)
+    } else if !code.keywordOnly.isEmpty {
+      parts.append("*")
+    }
+    for name in code.keywordOnly {
+      if let value = keywordDefaults[name] {
+        parts.append("\(name)=\((try? value.repr()) ?? "?")")
+      } else {
+        parts.append(name)
+      }
+    }
+    if let keywordVariadic = code.keywordVariadic { parts.append("**" + keywordVariadic) }
+    return parts.joined(separator: ", ")
+  }
+}
+
+/// The `0x...` address text Python shows in default reprs.
+func addressText(_ object: AnyObject) -> String {
+  let bits = UInt(bitPattern: ObjectIdentifier(object).hashValue)
+  return "0x" + String(bits, radix: 16)
+}

@@ -1,0 +1,527 @@
+import Foundation
+
+/// A method of `str`, called with the receiver's text.
+typealias StringMethod = (String, Arguments) throws -> Value
+
+private func whitespace(_ c: Character) -> Bool { c.isWhitespace }
+
+private func stripCharacters(_ bound: BoundArguments) throws -> ((Character) -> Bool) {
+  guard let chars = bound.optional("chars") else { return whitespace }
+  guard case .string(let set) = chars else {
+    throw PyError.typeError("strip arg must be None or str")
+  }
+  return { set.contains($0) }
+}
+
+private func splitText(_ text: String, separator: String?, limit: Int) -> [Value] {
+  var parts: [String] = []
+  if let separator {
+    var rest = Substring(text)
+    while limit < 0 || parts.count < limit, let range = rest.range(of: separator) {
+      parts.append(String(rest[..<range.lowerBound]))
+      rest = rest[range.upperBound...]
+    }
+    parts.append(String(rest))
+  } else {
+    var rest = Substring(text).drop(while: whitespace)
+    while !rest.isEmpty {
+      if limit >= 0 && parts.count >= limit {
+        var tail = String(rest)
+        while let last = tail.last, last.isWhitespace { tail.removeLast() }
+        parts.append(tail)
+        break
+      }
+      let word = rest.prefix { !$0.isWhitespace }
+      parts.append(String(word))
+      rest = rest.dropFirst(word.count).drop(while: whitespace)
+    }
+  }
+  return parts.map { .string($0) }
+}
+
+private func prefixes(_ value: Value, _ name: String) throws -> [String] {
+  switch value {
+  case .string(let text): return [text]
+  case .object(let tuple as PyTuple):
+    return try tuple.items.map {
+      guard case .string(let text) = $0 else {
+        throw PyError.typeError(
+          "tuple for \(name) must only contain str, not \($0.typeName)")
+      }
+      return text
+    }
+  default:
+    throw PyError.typeError(
+      "\(name) first arg must be str or a tuple of str, not \(value.typeName)")
+  }
+}
+
+private func find(_ text: String, _ bound: BoundArguments, last: Bool) throws -> Int {
+  let needle = try bound.string("sub")
+  let characters = Array(text)
+  let count = characters.count
+  var start = try bound.optional("start").map { try $0.asInt() } ?? 0
+  var end = try bound.optional("end").map { try $0.asInt() } ?? count
+  if start < 0 { start = max(0, start + count) }
+  if end < 0 { end = max(0, end + count) }
+  end = min(end, count)
+  guard start <= end else { return -1 }
+  let needleCharacters = Array(needle)
+  let window = Array(characters[start..<end])
+  guard needleCharacters.count <= window.count else { return -1 }
+  let positions = Array(0...(window.count - needleCharacters.count))
+  for position in last ? positions.reversed() : positions
+  where Array(window[position..<(position + needleCharacters.count)]) == needleCharacters {
+    return start + position
+  }
+  return -1
+}
+
+private func justify(_ text: String, _ bound: BoundArguments, _ align: Character) throws -> Value {
+  let width = try bound.int("width")
+  let fill = try bound.string("fillchar", default: " ")
+  guard fill.count == 1, let character = fill.first else {
+    throw PyError.typeError("The fill character must be exactly one character long")
+  }
+  var spec = try FormatSpec("")
+  spec.fill = character
+  spec.align = align
+  spec.width = width
+  return .string(spec.pad(text, defaultAlign: align))
+}
+
+/// The methods of `str` by name.
+nonisolated(unsafe) let stringMethods: [String: StringMethod] = [
+  "format": { text, args in .string(try strFormat(text, args)) },
+  "join": { text, args in
+    let iterable = try args.bind("join(iterable)")["iterable"] ?? .none
+    var parts: [String] = []
+    var index = 0
+    try forEach(iterable) { item in
+      guard case .string(let part) = item else {
+        throw PyError.typeError(
+          "sequence item \(index): expected str instance, \(item.typeName) found")
+      }
+      parts.append(part)
+      index += 1
+    }
+    return .string(parts.joined(separator: text))
+  },
+  "split": { text, args in
+    let bound = try args.bind("split(sep=None, maxsplit=-1)")
+    let separator = try bound.optional("sep").map { value -> String in
+      guard case .string(let separator) = value else {
+        throw PyError.typeError("must be str or None, not \(value.typeName)")
+      }
+      if separator.isEmpty { throw PyError.valueError("empty separator") }
+      return separator
+    }
+    return .list(
+      splitText(text, separator: separator, limit: try bound.int("maxsplit", default: -1)))
+  },
+  "rsplit": { text, args in
+    let bound = try args.bind("rsplit(sep=None, maxsplit=-1)")
+    let limit = try bound.int("maxsplit", default: -1)
+    let separator = try bound.optional("sep").map { try $0.str() }
+    if limit < 0 { return .list(splitText(text, separator: separator, limit: -1)) }
+    let reversedText = String(text.reversed())
+    let reversedSeparator = separator.map { String($0.reversed()) }
+    let parts = splitText(reversedText, separator: reversedSeparator, limit: limit)
+    return .list(parts.reversed().map { .string(String((try? $0.str())?.reversed() ?? [])) })
+  },
+  "splitlines": { text, args in
+    let bound = try args.bind("splitlines(keepends=False)")
+    let keep = try bound.bool("keepends", default: false)
+    var lines: [Value] = []
+    var current = ""
+    for character in text {
+      if character == "\n" || character == "\r\n" || character == "\r" {
+        lines.append(.string(keep ? current + String(character) : current))
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    if !current.isEmpty { lines.append(.string(current)) }
+    return .list(lines)
+  },
+  "strip": { text, args in
+    let test = try stripCharacters(try args.bind("strip(chars=None)"))
+    return .string(String(text.drop(while: test).reversed().drop(while: test).reversed()))
+  },
+  "lstrip": { text, args in
+    let test = try stripCharacters(try args.bind("lstrip(chars=None)"))
+    return .string(String(text.drop(while: test)))
+  },
+  "rstrip": { text, args in
+    let test = try stripCharacters(try args.bind("rstrip(chars=None)"))
+    return .string(String(text.reversed().drop(while: test).reversed()))
+  },
+  "replace": { text, args in
+    let bound = try args.bind("replace(old, new, count=-1)")
+    let old = try bound.string("old")
+    let new = try bound.string("new")
+    let count = try bound.int("count", default: -1)
+    if count < 0 {
+      if old.isEmpty {
+        return .string(new + text.map { String($0) + new }.joined())
+      }
+      return .string(text.replacingOccurrences(of: old, with: new))
+    }
+    var result = ""
+    var rest = Substring(text)
+    var done = 0
+    while done < count, !old.isEmpty, let range = rest.range(of: old) {
+      result += rest[..<range.lowerBound] + new
+      rest = rest[range.upperBound...]
+      done += 1
+    }
+    return .string(result + rest)
+  },
+  "upper": { text, _ in .string(text.uppercased()) },
+  "lower": { text, _ in .string(text.lowercased()) },
+  "casefold": { text, _ in .string(text.lowercased()) },
+  "swapcase": { text, _ in
+    .string(
+      String(text.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) }))
+  },
+  "title": { text, _ in
+    var result = ""
+    var previousIsLetter = false
+    for character in text {
+      result += previousIsLetter ? character.lowercased() : character.uppercased()
+      previousIsLetter = character.isLetter
+    }
+    return .string(result)
+  },
+  "capitalize": { text, _ in
+    .string(text.prefix(1).uppercased() + text.dropFirst().lowercased())
+  },
+  "startswith": { text, args in
+    let bound = try args.bind("startswith(prefix, start=None, end=None)")
+    let options = try prefixes(bound["prefix"] ?? .none, "startswith")
+    let start = try bound.optional("start")?.asInt() ?? 0
+    let slice = String(text.dropFirst(max(0, start)))
+    return .bool(options.contains { slice.hasPrefix($0) })
+  },
+  "endswith": { text, args in
+    let bound = try args.bind("endswith(suffix, start=None, end=None)")
+    let options = try prefixes(bound["suffix"] ?? .none, "endswith")
+    return .bool(options.contains { text.hasSuffix($0) })
+  },
+  "find": { text, args in
+    .int(try find(text, try args.bind("find(sub, start=None, end=None)"), last: false))
+  },
+  "rfind": { text, args in
+    .int(try find(text, try args.bind("rfind(sub, start=None, end=None)"), last: true))
+  },
+  "index": { text, args in
+    let position = try find(text, try args.bind("index(sub, start=None, end=None)"), last: false)
+    if position < 0 { throw PyError.valueError("substring not found") }
+    return .int(position)
+  },
+  "rindex": { text, args in
+    let position = try find(text, try args.bind("rindex(sub, start=None, end=None)"), last: true)
+    if position < 0 { throw PyError.valueError("substring not found") }
+    return .int(position)
+  },
+  "count": { text, args in
+    let needle = try args.bind("count(sub)").string("sub")
+    if needle.isEmpty { return .int(text.count + 1) }
+    return .int(text.components(separatedBy: needle).count - 1)
+  },
+  "isdigit": { text, _ in .bool(!text.isEmpty && text.allSatisfy { $0.isNumber }) },
+  "isnumeric": { text, _ in .bool(!text.isEmpty && text.allSatisfy { $0.isNumber }) },
+  "isdecimal": { text, _ in .bool(!text.isEmpty && text.allSatisfy { $0.isNumber }) },
+  "isalpha": { text, _ in .bool(!text.isEmpty && text.allSatisfy { $0.isLetter }) },
+  "isalnum": { text, _ in
+    .bool(!text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber })
+  },
+  "isspace": { text, _ in .bool(!text.isEmpty && text.allSatisfy { $0.isWhitespace }) },
+  "isupper": { text, _ in
+    .bool(text.contains { $0.isCased } && !text.contains { $0.isLowercase })
+  },
+  "islower": { text, _ in
+    .bool(text.contains { $0.isCased } && !text.contains { $0.isUppercase })
+  },
+  "isidentifier": { text, _ in
+    .bool(
+      !text.isEmpty && !(text.first?.isNumber ?? true)
+        && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" })
+  },
+  "center": { text, args in
+    try justify(text, try args.bind("center(width, fillchar=' ')"), "^")
+  },
+  "ljust": { text, args in
+    try justify(text, try args.bind("ljust(width, fillchar=' ')"), "<")
+  },
+  "rjust": { text, args in
+    try justify(text, try args.bind("rjust(width, fillchar=' ')"), ">")
+  },
+  "zfill": { text, args in
+    let width = try args.bind("zfill(width)").int("width")
+    guard text.count < width else { return .string(text) }
+    let padding = String(repeating: "0", count: width - text.count)
+    if let first = text.first, first == "-" || first == "+" {
+      return .string(String(first) + padding + text.dropFirst())
+    }
+    return .string(padding + text)
+  },
+  "partition": { text, args in
+    let separator = try args.bind("partition(sep)").string("sep")
+    guard let range = text.range(of: separator) else {
+      return .tuple([.string(text), .string(""), .string("")])
+    }
+    return .tuple([
+      .string(String(text[..<range.lowerBound])), .string(separator),
+      .string(String(text[range.upperBound...])),
+    ])
+  },
+  "rpartition": { text, args in
+    let separator = try args.bind("rpartition(sep)").string("sep")
+    guard let range = text.range(of: separator, options: .backwards) else {
+      return .tuple([.string(""), .string(""), .string(text)])
+    }
+    return .tuple([
+      .string(String(text[..<range.lowerBound])), .string(separator),
+      .string(String(text[range.upperBound...])),
+    ])
+  },
+  "removeprefix": { text, args in
+    let prefix = try args.bind("removeprefix(prefix)").string("prefix")
+    return .string(text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text)
+  },
+  "removesuffix": { text, args in
+    let suffix = try args.bind("removesuffix(suffix)").string("suffix")
+    return .string(text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text)
+  },
+  "encode": { text, _ in .string(text) },
+]
+
+private func listIndex(_ items: [Value], _ value: Value, name: String) throws -> Int {
+  for (index, item) in items.enumerated() where try valuesEqual(item, value) { return index }
+  throw PyError.valueError(
+    name == "list" ? "\(try value.repr()) is not in list" : "tuple.index(x): x not in tuple")
+}
+
+/// A live view of a dict's keys, values or items.
+final class PyDictView: PyObject {
+  enum Kind: String { case keys = "dict_keys", values = "dict_values", items = "dict_items" }
+  let dict: PyDict
+  let kind: Kind
+  init(_ dict: PyDict, _ kind: Kind) {
+    self.dict = dict
+    self.kind = kind
+  }
+  override var type: PyType { Self.types[kind.rawValue] ?? PyType.object }
+  static let types: [String: PyType] = [
+    "dict_keys": PyType("dict_keys"), "dict_values": PyType("dict_values"),
+    "dict_items": PyType("dict_items"),
+  ]
+  var items: [Value] {
+    switch kind {
+    case .keys: return dict.keys
+    case .values: return dict.pairs.map(\.value)
+    case .items: return dict.pairs.map { .tuple([$0.key, $0.value]) }
+    }
+  }
+  override func makeIterator() throws -> PyIterator { ArrayIterator(items) }
+  override func length() throws -> Int { dict.keys.count }
+  override func contains(_ value: Value) throws -> Bool {
+    if kind == .keys { return try dict.contains(value) }
+    return try containsValue(.list(items), value)
+  }
+  override func repr() throws -> String { "\(kind.rawValue)(\(try Value.list(items).repr()))" }
+  override func hashKey() throws -> AnyHashable? { nil }
+}
+
+nonisolated(unsafe) private var typeMethodsInstalled = false
+
+/// Adds the methods of list, tuple, dict and set to their types.
+func installTypeMethods() {
+  guard !typeMethodsInstalled else { return }
+  typeMethodsInstalled = true
+
+  let list = PyList.pyType
+  list.method("append") { (l: PyList, args) in
+    l.items.append(try args.bind("append(object)")["object"] ?? .none)
+    return .none
+  }
+  list.method("extend") { (l: PyList, args) in
+    let items = try collect(try args.bind("extend(iterable)")["iterable"] ?? .none)
+    l.items.append(contentsOf: items)
+    return .none
+  }
+  list.method("pop") { (l: PyList, args) in
+    let bound = try args.bind("pop(index=-1)")
+    guard !l.items.isEmpty else { throw PyError(.indexError, "pop from empty list") }
+    var index = try bound.int("index", default: -1)
+    if index < 0 { index += l.items.count }
+    guard index >= 0 && index < l.items.count else {
+      throw PyError(.indexError, "pop index out of range")
+    }
+    return l.items.remove(at: index)
+  }
+  list.method("insert") { (l: PyList, args) in
+    let bound = try args.bind("insert(index, object)")
+    var index = try bound.int("index")
+    if index < 0 { index = max(0, index + l.items.count) }
+    l.items.insert(bound["object"] ?? .none, at: min(index, l.items.count))
+    return .none
+  }
+  list.method("remove") { (l: PyList, args) in
+    let value = try args.bind("remove(value)")["value"] ?? .none
+    for (index, item) in l.items.enumerated() where try valuesEqual(item, value) {
+      l.items.remove(at: index)
+      return .none
+    }
+    throw PyError.valueError("list.remove(x): x not in list")
+  }
+  list.method("index") { (l: PyList, args) in
+    .int(try listIndex(l.items, try args.bind("index(value)")["value"] ?? .none, name: "list"))
+  }
+  list.method("count") { (l: PyList, args) in
+    let value = try args.bind("count(value)")["value"] ?? .none
+    return .int(try l.items.filter { try valuesEqual($0, value) }.count)
+  }
+  list.method("sort") { (l: PyList, args) in
+    let bound = try args.bind("sort(*, key=None, reverse=False)")
+    l.items = try sortValues(
+      l.items, key: bound.optional("key"), reverse: try bound.bool("reverse", default: false))
+    return .none
+  }
+  list.method("reverse") { (l: PyList, _) in
+    l.items.reverse()
+    return .none
+  }
+  list.method("copy") { (l: PyList, _) in .list(l.items) }
+  list.method("clear") { (l: PyList, _) in
+    l.items.removeAll()
+    return .none
+  }
+
+  let tuple = PyTuple.pyType
+  tuple.method("index") { (t: PyTuple, args) in
+    .int(try listIndex(t.items, try args.bind("index(value)")["value"] ?? .none, name: "tuple"))
+  }
+  tuple.method("count") { (t: PyTuple, args) in
+    let value = try args.bind("count(value)")["value"] ?? .none
+    return .int(try t.items.filter { try valuesEqual($0, value) }.count)
+  }
+
+  let dict = PyDict.pyType
+  dict.method("keys") { (d: PyDict, _) in .object(PyDictView(d, .keys)) }
+  dict.method("values") { (d: PyDict, _) in .object(PyDictView(d, .values)) }
+  dict.method("items") { (d: PyDict, _) in .object(PyDictView(d, .items)) }
+  dict.method("get") { (d: PyDict, args) in
+    let bound = try args.bind("get(key, default=None)")
+    return try d.get(bound["key"] ?? .none) ?? bound["default"] ?? .none
+  }
+  dict.method("setdefault") { (d: PyDict, args) in
+    let bound = try args.bind("setdefault(key, default=None)")
+    let key = bound["key"] ?? .none
+    if let existing = try d.get(key) { return existing }
+    let value = bound["default"] ?? .none
+    try d.set(key, value)
+    return value
+  }
+  dict.method("pop") { (d: PyDict, args) in
+    let bound = try args.bind("pop(key, default=None)")
+    let key = bound["key"] ?? .none
+    if let value = try d.remove(key) { return value }
+    if let fallback = bound["default"] { return fallback }
+    throw PyError(.keyError, try key.repr())
+  }
+  dict.method("popitem") { (d: PyDict, _) in
+    guard let key = d.keys.last, let value = try d.remove(key) else {
+      throw PyError(.keyError, "'popitem(): dictionary is empty'")
+    }
+    return .tuple([key, value])
+  }
+  dict.method("update") { (d: PyDict, args) in
+    let bound = try args.bind("update(other=None, **kwargs)")
+    if let other = bound.optional("other") {
+      if case .object(let source as PyDict) = other {
+        for (key, value) in source.pairs { try d.set(key, value) }
+      } else {
+        try forEach(other) { pair in
+          let items = try collect(pair)
+          guard items.count == 2 else {
+            throw PyError.valueError(
+              "dictionary update sequence element has length \(items.count); 2 is required")
+          }
+          try d.set(items[0], items[1])
+        }
+      }
+    }
+    for (name, value) in bound.extraKeywords { try d.set(.string(name), value) }
+    return .none
+  }
+  dict.method("copy") { (d: PyDict, _) in
+    let copy = PyDict()
+    for (key, value) in d.pairs { try copy.set(key, value) }
+    return .object(copy)
+  }
+  dict.method("clear") { (d: PyDict, _) in
+    for key in d.keys { try d.remove(key) }
+    return .none
+  }
+
+  let set = PySet.pyType
+  set.method("add") { (s: PySet, args) in
+    try s.add(try args.bind("add(element)")["element"] ?? .none)
+    return .none
+  }
+  set.method("remove") { (s: PySet, args) in
+    let value = try args.bind("remove(element)")["element"] ?? .none
+    guard try s.remove(value) else { throw PyError(.keyError, try value.repr()) }
+    return .none
+  }
+  set.method("discard") { (s: PySet, args) in
+    try s.remove(try args.bind("discard(element)")["element"] ?? .none)
+    return .none
+  }
+  set.method("pop") { (s: PySet, _) in
+    guard let first = s.items.first else { throw PyError(.keyError, "'pop from an empty set'") }
+    try s.remove(first)
+    return first
+  }
+  set.method("copy") { (s: PySet, _) in
+    let copy = PySet()
+    for item in s.items { try copy.add(item) }
+    return .object(copy)
+  }
+  set.method("clear") { (s: PySet, _) in
+    for item in s.items { try s.remove(item) }
+    return .none
+  }
+  for (name, op) in [
+    ("union", BinaryOperator.bitOr), ("intersection", .bitAnd), ("difference", .subtract),
+    ("symmetric_difference", .bitXor),
+  ] {
+    set.method(name) { (s: PySet, args) in
+      var result = Value.object(s)
+      if args.positional.isEmpty { result = try binaryOperation(.bitOr, result, .object(PySet())) }
+      for other in args.positional {
+        let otherSet = PySet()
+        try forEach(other) { try otherSet.add($0) }
+        result = try binaryOperation(op, result, .object(otherSet))
+      }
+      return result
+    }
+  }
+  set.method("update") { (s: PySet, args) in
+    for other in args.positional { try forEach(other) { try s.add($0) } }
+    return .none
+  }
+  set.method("issubset") { (s: PySet, args) in
+    let other = PySet()
+    try forEach(try args.bind("issubset(other)")["other"] ?? .none) { try other.add($0) }
+    return .bool(try s.isSubset(of: other))
+  }
+  set.method("issuperset") { (s: PySet, args) in
+    let other = PySet()
+    try forEach(try args.bind("issuperset(other)")["other"] ?? .none) { try other.add($0) }
+    return .bool(try other.isSubset(of: s))
+  }
+}

@@ -1,8 +1,0 @@
-import XCTest
-import Language
-
-final class LanguageSmokeTests: XCTestCase {
-  func testModuleLinks() {
-    XCTAssertEqual(1 + 1, 2)
-  }
-}

