@@ -44,6 +44,9 @@ final class NumPyBindingTests: XCTestCase {
     XCTAssertThrowsError(try h.call("array", [.list([.ints([1, 2]), .ints([3])])])) { error in
       XCTAssertTrue(String(describing: error).contains("inhomogeneous shape after 1 dimensions"))
     }
+    XCTAssertEqual(
+      try h.call("array", [.object(PyRange(start: 0, stop: 5, step: 2))]).repr(),
+      "array([0, 2, 4])")
     XCTAssertEqual(try h.member(ints, "shape").repr(), "(2, 2)")
     XCTAssertEqual(try h.member(h.member(ints, "T"), "ndim").repr(), "2")
   }
@@ -91,9 +94,9 @@ final class NumPyBindingTests: XCTestCase {
   func testSlicingTuplesAsInTheSeed() throws {
     let values = try h.method(
       h.call("arange", [.int(96)]), "reshape", [.int(2), .int(4), .int(4), .int(3)])
-    let first = try values.item(.object(TestSlice(nil, 1)))
+    let first = try values.item(slice(nil, 1))
     let patch = try first.item(
-      .tuple([.int(0), .object(TestSlice(1, 3)), .object(TestSlice(2, 4))]))
+      .tuple([.int(0), slice(1, 3), slice(2, 4)]))
     XCTAssertEqual(
       try patch.repr(),
       "array([[[18, 19, 20],\n        [21, 22, 23]],\n\n       [[30, 31, 32],\n        [33, 34, 35]]])"
@@ -102,7 +105,7 @@ final class NumPyBindingTests: XCTestCase {
     try patchObject.setItem(.tuple([.int(0), .int(0), .int(0)]), .int(-1))
     XCTAssertEqual(
       try values.item(.tuple([.int(0), .int(1), .int(2), .int(0)])).repr(), "np.int64(-1)")
-    let reversed = try h.call("arange", [.int(5)]).item(.object(TestSlice(nil, nil, -2)))
+    let reversed = try h.call("arange", [.int(5)]).item(slice(nil, nil, -2))
     XCTAssertEqual(try reversed.repr(), "array([4, 2, 0])")
     let rows = try values.item(.tuple([.ints([1, 0]), .int(0), .int(0)]))
     XCTAssertEqual(try rows.repr(), "array([[48, 49, 50],\n       [ 0,  1,  2]])")

@@ -53,23 +53,8 @@ extension Value {
   static func ints(_ values: [Int]) -> Value { .list(values.map { .int($0) }) }
 }
 
-/// A stand-in for the interpreter's `slice` object: the bindings read
-/// `start`, `stop` and `step` from any object of type `slice`.
-final class TestSlice: PyObject {
-  let start: Value
-  let stop: Value
-  let step: Value
-
-  init(_ start: Int?, _ stop: Int?, _ step: Int? = nil) {
-    self.start = start.map(Value.int) ?? .none
-    self.stop = stop.map(Value.int) ?? .none
-    self.step = step.map(Value.int) ?? .none
-  }
-
-  override var type: PyType { Self.pyType }
-  static let pyType = PyType("slice") { t in
-    t.property("start") { (s: TestSlice) in s.start }
-    t.property("stop") { (s: TestSlice) in s.stop }
-    t.property("step") { (s: TestSlice) in s.step }
-  }
+/// `start:stop:step` as the interpreter passes it to `item`.
+func slice(_ start: Int?, _ stop: Int?, _ step: Int? = nil) -> Value {
+  func bound(_ value: Int?) -> Value { value.map(Value.int) ?? .none }
+  return .object(PySlice(start: bound(start), stop: bound(stop), step: bound(step)))
 }

@@ -218,7 +218,10 @@ struct ArrayLiteral {
   }
 
   private static func items(_ value: Value) -> [Value]? {
-    value.object(as: PyList.self)?.items ?? value.object(as: PyTuple.self)?.items
+    if let range = value.object(as: PyRange.self), range.step != 0 {
+      return stride(from: range.start, to: range.stop, by: range.step).map { .int($0) }
+    }
+    return value.object(as: PyList.self)?.items ?? value.object(as: PyTuple.self)?.items
   }
 
   private static func arrayValue(_ value: Value) -> NDArray? {
