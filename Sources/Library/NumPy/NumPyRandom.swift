@@ -100,6 +100,7 @@ private func choose(_ generator: inout RandomGenerator, _ a: BoundArguments) thr
 
 private func permute(_ generator: inout RandomGenerator, _ value: Value) throws -> Value {
   if case .int(let n) = value {
+    _ = try NDArray.elementCount([max(n, 0)], dtype: .int64)
     return Value(array: try NDArray(generator.permutation(n).map { Int64($0) }, shape: [max(n, 0)]))
   }
   let array = try value.asNDArray()
