@@ -55,7 +55,7 @@ extension Value {
   /// Nested Python lists of the array's elements (`tolist`).
   static func list(of array: NDArray) throws -> Value {
     if array.ndim == 0 {
-      let scalar = NumPyScalar(array)
+      let scalar = NumPyScalar.make(array)
       return scalar.pythonValue
     }
     var items: [Value] = []
