@@ -66,6 +66,10 @@ final class NumPyBindingTests: XCTestCase {
     XCTAssertEqual(try count.asInt(), 3)
     XCTAssertEqual(try float32().callValue([.int(34)]).repr(), "np.float32(34.0)")
     XCTAssertEqual(try float32().repr(), "<class 'numpy.float32'>")
+    let named = try h.call("dtype", [.string("float32")])
+    XCTAssertEqual(try named.repr(), "dtype('float32')")
+    guard case .object(let namedObject) = named else { return XCTFail() }
+    XCTAssertEqual(try namedObject.compare(.equal, try float32())?.repr(), "True")
   }
 
   func testTensorFlavorPrintsAsTensorFlow() throws {

@@ -114,6 +114,10 @@ private func defineCreation(_ np: PyModule) {
       try a.extra.map { try $0.asNDArray() }, cartesian: try a.stringArg("indexing") == "xy")
     return .tuple(grids.map { .object(NDArrayObject($0)) })
   }
+  np.function("dtype") { args in
+    let a = try args.bind("dtype(dtype)")
+    return .object(DTypeObject(try parseDType(a["dtype"] ?? .none), isScalarType: false))
+  }
   np.function("copy") { args in
     let a = try args.bind("copy(a)")
     return Value(array: try a.array("a").copy())
