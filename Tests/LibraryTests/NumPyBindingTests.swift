@@ -103,8 +103,8 @@ final class NumPyBindingTests: XCTestCase {
       .tuple([.int(0), slice(1, 3), slice(2, 4)]))
     XCTAssertEqual(
       try patch.repr(),
-      "array([[[18, 19, 20],\n        [21, 22, 23]],\n\n       [[30, 31, 32],\n        [33, 34, 35]]])"
-    )
+      "array([[[18, 19, 20],\n        [21, 22, 23]],\n\n"
+        + "       [[30, 31, 32],\n        [33, 34, 35]]])")
     guard case .object(let patchObject) = patch else { return XCTFail() }
     try patchObject.setItem(.tuple([.int(0), .int(0), .int(0)]), .int(-1))
     XCTAssertEqual(
