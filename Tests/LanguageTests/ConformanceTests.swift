@@ -31,6 +31,9 @@ final class ConformanceTests: XCTestCase {
       }
     }
     print("conformance: \(checked - failures.count) of \(checked) programs match")
+    if let report = ProcessInfo.processInfo.environment["CONFORMANCE_REPORT"] {
+      try failures.joined(separator: "\n").write(toFile: report, atomically: true, encoding: .utf8)
+    }
     XCTAssert(failures.isEmpty, failures.joined(separator: "\n"))
   }
 }
@@ -67,7 +70,6 @@ func runProgram(_ source: String, file: String, display: DisplayMode = .script) 
     console.redirect = { buffer.text += $0 }
     let saved = Console.shared
     Console.shared = console
-    defer { Console.shared = saved }
     let interpreter = Interpreter(modules: TestModules())
     do {
       let shown = try interpreter.run(
@@ -78,6 +80,7 @@ func runProgram(_ source: String, file: String, display: DisplayMode = .script) 
     } catch {
       buffer.text += "unexpected error \(error)\n"
     }
+    Console.shared = saved
     finished.signal()
   }
   thread.stackSize = 512 << 20

@@ -1,3 +1,5 @@
+import DataFiles
+import Foundation
 import Language
 import Library
 import Networks
@@ -181,5 +183,40 @@ final class KerasBindingTests: XCTestCase {
     XCTAssertEqual(try get(pool, "strides").repr(), "(2, 2)")
     XCTAssertThrowsError(try call(get(tf, "keras.layers.AveragePooling2D")))
     XCTAssertThrowsError(try call(get(tf, "keras.layers.Dropout"), [.float(1.5)]))
+  }
+
+  func testWeightsSurviveSaveAndLoadAndKerasFilesLoad() throws {
+    let tf = Value.object(try tf())
+    _ = try call(get(tf, "random.set_seed"), [.int(1)])
+    let first = try lessonModel(tf, dropout: nil)
+    _ = try call(get(tf, "random.set_seed"), [.int(2)])
+    let second = try lessonModel(tf, dropout: nil)
+    let x = Value(array: try NDArray([0.5, -0.25, 1.0, 0.75], shape: [2, 2]))
+    func predict(_ model: Value) throws -> [Float] {
+      try call(get(model, "predict"), [x], [("verbose", .int(0))])
+        .asNDArray().values(as: Float.self)
+    }
+    XCTAssertNotEqual(try predict(first), try predict(second))
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("keras-binding-\(getpid()).weights.h5").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    _ = try call(get(first, "save_weights"), [.string(path)])
+    _ = try call(get(second, "load_weights"), [.string(path)])
+    XCTAssertEqual(try predict(first), try predict(second))
+    XCTAssertThrowsError(try call(get(first, "save_weights"), [.string("/tmp/model.h5")]))
+
+    // Keras's own file for the same architecture gives Keras's predictions.
+    let root = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("../shared/data/keras").standardized.path
+    _ = try call(get(second, "load_weights"), [.string(root + "/mlp_moons.weights.h5")])
+    let inputs = try readDataset("x", in: root + "/mlp_moons.io.h5")
+    let expected = try readDataset("predict", in: root + "/mlp_moons.io.h5")
+    let predicted = try call(
+      get(second, "predict"), [Value(array: inputs)], [("verbose", .int(0))]
+    ).asNDArray()
+    for (a, e) in zip(predicted.values(as: Float.self), expected.values(as: Float.self)) {
+      XCTAssertEqual(a, e, accuracy: 1e-5)
+    }
   }
 }

@@ -161,4 +161,61 @@ final class MatplotlibTests: XCTestCase {
       XCTAssertTrue(try lines.repr().hasPrefix("[<matplotlib.lines.Line2D at 0x"))
     }
   }
+
+  func testScatterWithAxisOffAndManyColours() throws {
+    let plt = try pyplot()
+    let text = try PlotHarness.capture(width: 30) {
+      let values: [Value] = (0..<12).map { .float(Double($0)) }
+      try PlotHarness.call(plt, "figure", [], [("figsize", .tuple([.int(3), .float(1.6)]))])
+      try PlotHarness.call(plt, "scatter", [.list(values), .list(values)], [("c", .list(values))])
+      try PlotHarness.call(plt, "axis", [.string("off")])
+      try PlotHarness.call(plt, "show")
+    }
+    // Twelve distinct values are a colour scale, not classes: one glyph,
+    // no legend, no frame.
+    XCTAssertEqual(
+      text,
+      """
+                                  o
+                             o  o
+                           o
+                      o o
+                 o o
+              o
+         o  o
+       o
+
+      """)
+  }
+
+  func testReversedGrayRunsFromWhiteToBlack() throws {
+    let plt = try pyplot()
+    let text = try PlotHarness.capture(width: 80) {
+      let image = try PlotHarness.array([0, 1] as [Double], [1, 2])
+      try PlotHarness.call(plt, "imshow", [image], [("cmap", .string("Greys"))])
+      PendingFigures.flush()
+    }
+    // Enlarged 16 times to 32x16 pixels: 8 rows of 16 '@' (white); the
+    // black half is blank and trimmed.
+    XCTAssertEqual(text, String(repeating: String(repeating: "@", count: 16) + "\n", count: 8))
+  }
+
+  func testSavefigWritesThePlainPictureAndFailsClearly() throws {
+    let plt = try pyplot()
+    let path = "/tmp/mlscript-savefig-\(getpid()).txt"
+    let shown = try PlotHarness.capture(width: 40) {
+      try PlotHarness.call(plt, "plot", [.list([.int(1), .int(2)])])
+      try PlotHarness.call(plt, "savefig", [.string(path)])
+      XCTAssertThrowsError(try PlotHarness.call(plt, "savefig", [.string("/")])) { error in
+        XCTAssertEqual((error as? PyError)?.message, "cannot open '/' for writing")
+      }
+      try PlotHarness.call(plt, "show")
+    }
+    guard let handle = fopen(path, "r") else { return XCTFail("savefig wrote no file") }
+    var bytes: [UInt8] = []
+    while case let byte = fgetc(handle), byte != EOF { bytes.append(UInt8(byte)) }
+    fclose(handle)
+    remove(path)
+    XCTAssertEqual(String(decoding: bytes, as: UTF8.self), shown)
+  }
 }

@@ -27,10 +27,17 @@ final class RenderingInvariantTests: XCTestCase {
     ]
     odd.scatters = [ScatterSeries(x: [5], y: [5], color: nil, glyph: "o")]
     odd.xLimits = 3...3
+    var far = Chart()
+    far.scatters = [ScatterSeries(x: [1e30, 1e30 + 1e16], y: [-1e30, 1], color: nil, glyph: "o")]
     return [
+      ("far", far),
       ("scatter", scatter), ("boundary", boundary), ("lines", lines), ("image", image),
       ("odd", odd), ("empty", Chart()),
     ]
+  }
+
+  private func boundary() -> Chart {
+    charts().first { $0.0 == "boundary" }?.1 ?? Chart()
   }
 
   func testNoLineIsWiderThanTheWidthAsked() {
@@ -53,7 +60,7 @@ final class RenderingInvariantTests: XCTestCase {
 
   func testEveryColouredLineEndsInTheDefaultColours() {
     let text = FigureRenderer.render(
-      Figure(charts()[1].1), width: 60, colorDepth: .trueColor)
+      Figure(boundary()), width: 60, colorDepth: .trueColor)
     for line in text.split(separator: "\n") where line.contains("\u{1B}") {
       let last = line.split(separator: "\u{1B}").last ?? ""
       XCTAssertTrue(last.hasPrefix("[0m") || last.hasPrefix("[39;49m"), String(line))
@@ -61,7 +68,7 @@ final class RenderingInvariantTests: XCTestCase {
   }
 
   func testPaletteModeUsesOnlyPaletteIndices() {
-    let text = FigureRenderer.render(Figure(charts()[1].1), width: 60, colorDepth: .palette256)
+    let text = FigureRenderer.render(Figure(boundary()), width: 60, colorDepth: .palette256)
     XCTAssertFalse(text.contains(";2;"))
     // The muted red and blue regions keep their hue: cube entries 52 and 17.
     XCTAssertTrue(text.contains("48;5;52m"))
@@ -87,5 +94,23 @@ final class RenderingInvariantTests: XCTestCase {
     let standard = FigureRenderer.grid(Figure(chart), width: 200, colorDepth: .none)
     XCTAssertEqual(standard.width, 64)
     XCTAssertEqual(standard.height, 24)
+  }
+
+  func testSharedCellShowsTheClassWithMostPoints() {
+    var chart = Chart()
+    chart.showsAxes = false
+    chart.scatters = [
+      ScatterSeries(x: [0, 0, 0, 10], y: [0, 0, 0, 10], color: nil, glyph: "o"),
+      ScatterSeries(x: [0, 10, 10], y: [0, 10, 10], color: nil, glyph: "x"),
+    ]
+    let text = FigureRenderer.render(
+      Figure(chart, width: 20, height: 6), width: 20, colorDepth: .none)
+    XCTAssertEqual(text.filter { $0 == "o" }.count, 1)
+    XCTAssertEqual(text.filter { $0 == "x" }.count, 1)
+    // Three o's against one x at the origin (bottom left); two x's against
+    // one o at (10, 10) (top right).
+    let lines = text.split(separator: "\n")
+    XCTAssertEqual(lines.last, "o")
+    XCTAssertEqual(lines.first?.last, "x")
   }
 }

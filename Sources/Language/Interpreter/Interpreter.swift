@@ -110,7 +110,7 @@ public final class Interpreter {
 
   func enterCall() throws {
     depth += 1
-    if depth > recursionLimit {
+    if depth >= recursionLimit {
       depth -= 1
       throw PyError(.recursionError, "maximum recursion depth exceeded")
     }
@@ -184,11 +184,7 @@ public final class Interpreter {
       } else if let keywordDict {
         try keywordDict.set(.string(keyword), value)
       } else {
-        var message = "\(name)() got an unexpected keyword argument '\(keyword)'"
-        if let close = closestName(to: keyword, in: code.parameters + code.keywordOnly) {
-          message += ". Did you mean '\(close)'?"
-        }
-        throw PyError.typeError(message)
+        throw PyError.typeError("\(name)() got an unexpected keyword argument '\(keyword)'")
       }
     }
     let firstDefault = positionalCount - function.defaults.count
@@ -418,7 +414,7 @@ public final class Interpreter {
         )
         if let previous, previous == key {
           repeats += 1
-          if repeats >= 3 { continue }
+          if repeats > 3 { continue }
         } else {
           flushRepeats()
           repeats = 0
@@ -431,7 +427,8 @@ public final class Interpreter {
       flushRepeats()
     } else if let location = error.location {
       text += locationLine(location) + "\n"
-      text += syntaxExcerpt(location, carets: red, reset: reset)
+      text += syntaxExcerpt(
+        location, carets: error.message == "unexpected indent" ? nil : red, reset: reset)
     }
     text += bold + error.type.name + reset
     if !error.message.isEmpty { text += ": " + error.message }
@@ -480,13 +477,14 @@ public final class Interpreter {
     return text
   }
 
-  private func syntaxExcerpt(_ span: SourceSpan, carets: String, reset: String) -> String {
+  private func syntaxExcerpt(_ span: SourceSpan, carets: String?, reset: String) -> String {
     guard let line = sourceLine(span, line: span.line) else { return "" }
     let characters = Array(line.unicodeScalars)
     let indent = characters.prefix { $0 == " " || $0 == "\t" }.count
     let stripped = String(String.UnicodeScalarView(characters[indent...]))
       .trimmingTrailingSpaces()
     var text = "    " + stripped + "\n"
+    guard let carets else { return text }
     let start = max(0, span.column - 1 - indent)
     let width = max(1, span.endLine == span.line ? span.endColumn - span.column : 1)
     text +=

@@ -63,7 +63,9 @@ public struct Signature: Sendable {
     for rawPart in body.split(separator: ",") {
       let part = rawPart.trimmingSpaces()
       if part.isEmpty { continue }
-      if part == "*" {
+      if part == "/" {
+        continue
+      } else if part == "*" {
         keywordOnly = true
       } else if part.hasPrefix("**") {
         signature.keywordVariadic = String(part.dropFirst(2))

@@ -27,6 +27,18 @@ public final class ExceptionType: PyObject, @unchecked Sendable {
 
   public override func repr() throws -> String { "<class '\(name)'>" }
 
+  public override func attribute(_ member: String) throws -> Value? {
+    switch member {
+    case "__name__": return .string(name)
+    case "__base__": return base.map { .object($0) } ?? .none
+    default: return try super.attribute(member)
+    }
+  }
+
+  public override var isCallable: Bool { true }
+
+  public override func hashKey() throws -> AnyHashable? { "\u{0}exception:" + name }
+
   public override func call(_ arguments: Arguments) throws -> Value {
     .object(ExceptionObject(type: self, arguments: arguments.positional))
   }

@@ -83,7 +83,9 @@ final class Frame {
   let slotCount: Int
   var cells: [Cell]
   let code: FunctionCode
-  unowned let interpreter: Interpreter
+  // A frame never outlives the run that made it, so the reference needs
+  // no counting on this hot path.
+  unowned(unsafe) let interpreter: Interpreter
   var returnValue: Value = .none
 
   init(code: FunctionCode, interpreter: Interpreter, cells: [Cell]) {

@@ -60,6 +60,10 @@ func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Val
     }
     if let result = try object.binaryOperation(op, a, reflected: true) { return result }
   }
+  if op == .add, a.typeName == "str" || a.typeName == "list" || a.typeName == "tuple" {
+    throw PyError.typeError(
+      "can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)")
+  }
   throw PyError.typeError(
     "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
 }

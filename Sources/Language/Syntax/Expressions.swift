@@ -1,6 +1,6 @@
 /// An expression of the syntax tree; evaluating it yields a value.
 class Expr {
-  let pos: Pos
+  var pos: Pos
   /// How deeply nested the expression is, to refuse trees that would
   /// exhaust the stack.
   var depth = 1
@@ -616,7 +616,7 @@ final class ComprehensionExpr: Expr {
         }
       }
     } catch {
-      throw inner.unwind(error)
+      throw f.located(inner.unwind(error), pos)
     }
     switch kind {
     case .list: return .list(items)

@@ -94,10 +94,6 @@ struct Lexer {
     }
     atLineStart = false
     if width > (indents.last ?? 0) {
-      let afterColon =
-        tokens.count >= 2 && tokens[tokens.count - 1].kind == .newline
-        && tokens[tokens.count - 2].isOp(":")
-      guard afterColon else { throw error("unexpected indent", indentation: true) }
       indents.append(width)
       if indents.count > Lexer.maximumIndentation {
         throw error("too many levels of indentation", indentation: true)
@@ -109,8 +105,11 @@ struct Lexer {
         emit(.dedent, "", start: column, startLine: line)
       }
       if width != indents.last {
+        var end = index
+        while end < chars.count && chars[end] != "\n" { end += 1 }
         throw error(
-          "unindent does not match any outer indentation level", indentation: true)
+          "unindent does not match any outer indentation level", column: end - lineStart + 1,
+          indentation: true)
       }
     }
     if c == "!" || (c == "%" && (peek(1).map { isLetter($0) || $0 == "%" } ?? false)) {
@@ -149,7 +148,9 @@ struct Lexer {
         line += 1
         lineStart = index
       } else {
-        throw error("unexpected character after line continuation character")
+        throw error(
+          "unexpected character after line continuation character",
+          incomplete: peek(1) == nil)
       }
     case "\n":
       if brackets.isEmpty, let last = tokens.last, last.kind != .newline {
@@ -521,11 +522,13 @@ struct Lexer {
     var field = FStringField(
       source: source, line: fieldLine, column: fieldColumn, conversion: nil, spec: [],
       selfDocumenting: false)
-    let trimmed = source.trimmingSpaces()
+    var trimmed = source
+    while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
     if trimmed.hasSuffix("="), !trimmed.hasSuffix("=="), !trimmed.hasSuffix("!="),
       !trimmed.hasSuffix("<="), !trimmed.hasSuffix(">=")
     {
       field.selfDocumenting = true
+      field.prefix = source
       field.source = String(trimmed.dropLast())
     }
     if field.source.trimmingSpaces().isEmpty {

@@ -80,7 +80,6 @@ struct Parser {
     var body: [Stmt] = []
     while current.kind == .newline { _ = advance() }
     while current.kind != .eof {
-      if current.kind == .indent { throw error("unexpected indent") }
       body.append(contentsOf: try parseStatement())
     }
     return body
@@ -88,6 +87,11 @@ struct Parser {
 
   private mutating func parseStatement() throws -> [Stmt] {
     let token = current
+    if token.kind == .indent {
+      throw syntaxError(
+        "unexpected indent", origin: origin, line: token.pos.line, column: token.pos.column,
+        indentation: true)
+    }
     if token.kind == .magic {
       _ = advance()
       let statement = try parseMagic(token)
@@ -132,8 +136,10 @@ struct Parser {
     if current.kind == .newline {
       _ = advance()
       guard current.kind == .indent else {
+        let what =
+          keyword.text == "def" ? "function definition" : "'\(keyword.text)' statement"
         var failure = syntaxError(
-          "expected an indented block after '\(keyword.text)' statement on line "
+          "expected an indented block after \(what) on line "
             + "\(keyword.pos.line + origin.lineOffset)",
           origin: origin, line: current.pos.line, column: current.pos.column,
           incomplete: current.kind == .eof, indentation: true)
@@ -377,10 +383,11 @@ struct Parser {
         return ContinueStmt(token.pos)
       case "return":
         _ = advance()
-        guard functionDepth > 0 else { throw error("'return' outside function", at: token) }
-        if isEndOfStatement { return ReturnStmt(nil, token.pos) }
-        let value = try parseTestListStar()
-        return ReturnStmt(value, token.pos.through(value.pos))
+        let value = isEndOfStatement ? nil : try parseTestListStar()
+        guard functionDepth > 0 else {
+          throw errorAt("'return' outside function", token.pos.through(value?.pos ?? token.pos))
+        }
+        return ReturnStmt(value, token.pos.through(value?.pos ?? token.pos))
       case "raise":
         _ = advance()
         if isEndOfStatement { return RaiseStmt(nil, cause: nil, token.pos) }
@@ -1065,7 +1072,8 @@ struct Parser {
       let generator = try parseComprehension(
         .generator, element: first, value: nil, referenceMark: start, childMark: childStart,
         start: open.pos)
-      _ = try expect(")", "'(' was never closed")
+      let close = try expect(")", "'(' was never closed")
+      generator.pos = open.pos.through(close.pos)
       return generator
     }
     if current.isOp(":="), let target = first as? NameExpr {
@@ -1104,7 +1112,8 @@ struct Parser {
       let comprehension = try parseComprehension(
         .list, element: first, value: nil, referenceMark: start, childMark: childStart,
         start: open.pos)
-      _ = try expect("]", "'[' was never closed")
+      let close = try expect("]", "'[' was never closed")
+      comprehension.pos = open.pos.through(close.pos)
       return comprehension
     }
     items.append(first)
@@ -1139,7 +1148,8 @@ struct Parser {
         let comprehension = try parseComprehension(
           .dict, element: first, value: value, referenceMark: start, childMark: childStart,
           start: open.pos)
-        _ = try expect("}", "'{' was never closed")
+        let close = try expect("}", "'{' was never closed")
+        comprehension.pos = open.pos.through(close.pos)
         return comprehension
       }
       var entries: [(key: Expr?, value: Expr)] = [(first, value)]
@@ -1151,7 +1161,8 @@ struct Parser {
       let comprehension = try parseComprehension(
         .set, element: first, value: nil, referenceMark: start, childMark: childStart,
         start: open.pos)
-      _ = try expect("}", "'{' was never closed")
+      let close = try expect("}", "'{' was never closed")
+      comprehension.pos = open.pos.through(close.pos)
       return comprehension
     }
     var items = [first]
@@ -1277,7 +1288,7 @@ struct Parser {
       case .field(let field):
         let expression = try parseFieldExpression(field)
         let spec = try convert(field.spec)
-        let prefix = field.selfDocumenting ? field.source + "=" : ""
+        let prefix = field.selfDocumenting ? field.prefix : ""
         pieces.append(
           .field(expression, conversion: field.conversion, spec: spec, prefix: prefix))
       }

@@ -294,9 +294,9 @@ final class AssertStmt: Stmt {
       let error = PyError(
         .assertionError, try text.str(),
         object: .object(ExceptionObject(type: .assertionError, arguments: [text])))
-      throw error
+      throw f.located(error, test.pos)
     }
-    throw PyError(.assertionError, "")
+    throw f.located(PyError(.assertionError, ""), test.pos)
   }
 }
 

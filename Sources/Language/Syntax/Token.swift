@@ -29,6 +29,8 @@ struct FStringField {
   var conversion: Character?
   var spec: [FStringPart]
   var selfDocumenting: Bool
+  /// For `{x = }`, the text shown before the value.
+  var prefix = ""
 }
 
 /// A lexical token.

@@ -106,7 +106,10 @@ final class KerasTree {
     utils.function("set_random_seed") { args in
       let a = try args.bind("set_random_seed(seed)")
       let seed = try a.int("seed")
+      // Keras seeds NumPy's global generator as well as its own.
+      // TODO: Python's `random` module is not seeded here yet.
       NetworkRandom.setSeed(UInt64(bitPattern: Int64(seed)))
+      GlobalRandom.seed(UInt64(bitPattern: Int64(seed)))
       return .none
     }
     keras.define("utils", .object(utils))

@@ -96,14 +96,13 @@ final class ModelObject: PyObject {
         "summary(line_length=None, positions=None, print_fn=None, expand_nested=False,"
           + " show_trainable=False, layer_range=None)")
       let console = Console.shared
-      var width = console.width
-      if let length = a.optional("line_length") {
-        width = try length.asInt(context: "line_length") + 4
-      }
-      guard width >= 20 else {
+      let length = try a.optional("line_length").map { try $0.asInt(context: "line_length") }
+      // Each of the three columns needs at least 4 characters, as Keras checks.
+      guard (length ?? min(88, console.width - 4)) >= 20 else {
         throw PyError.valueError("Insufficient console width to print summary.")
       }
-      console.write(o.model.summaryText(width: width, color: console.usesColor))
+      console.write(
+        o.model.summaryText(width: console.width, color: console.usesColor, lineLength: length))
       return .none
     }
     t.method("compile") { (o: ModelObject, args) in
@@ -181,9 +180,9 @@ final class ModelObject: PyObject {
           "The filename must end in `.weights.h5`. Received: filepath=\(path)")
       }
       let entries = try o.model.weightFileKeys().map { key, layer in
-        WeightsLayer(key: key, variables: try layer.weightArrays())
+        WeightsLayer(key: key, variables: try layer.weightArrays(), name: layer.name)
       }
-      try KerasWeights.save(entries, to: path)
+      try KerasWeights.save(entries, to: path, modelName: o.model.name)
       return .none
     }
     t.method("load_weights") { (o: ModelObject, args) in

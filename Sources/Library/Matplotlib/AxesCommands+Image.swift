@@ -29,7 +29,7 @@ extension AxesCommands {
     let height = (shape[0] + step - 1) / step
     let width = (shape[1] + step - 1) / step
 
-    let map = try colormap(bound.optional("cmap"))
+    let (map, reversed) = try colormap(bound.optional("cmap"))
     let finite = data.values.filter(\.isFinite)
     let low = try bound.optional("vmin")?.asDouble() ?? finite.min() ?? 0
     let high = try bound.optional("vmax")?.asDouble() ?? finite.max() ?? 1
@@ -40,7 +40,8 @@ extension AxesCommands {
         let base = (row * shape[1] + column) * channels
         if channels == 1 {
           let value = data.values[base]
-          pixels.append(map.color(high > low ? (value - low) / (high - low) : 0))
+          let level = high > low ? (value - low) / (high - low) : 0
+          pixels.append(map.color(reversed ? 1 - level : level))
         } else {
           let scale = data.isIntegral ? 1.0 / 255 : 1
           pixels.append(
@@ -59,16 +60,20 @@ extension AxesCommands {
     shape.count == 2 || (shape.count == 3 && [1, 3, 4].contains(shape[2]))
   }
 
-  /// The colour map a `cmap` argument names.
-  static func colormap(_ value: Value?) throws -> Colormap {
-    guard let value else { return .viridis }
-    let name = try value.object(as: ColormapObject.self)?.map.rawValue ?? value.str()
-    switch name.lowercased() {
-    case "gray", "grey", "greys_r", "binary_r": return .gray
-    // TODO: reversed and other colour maps (hot, jet, Greys, binary) are
-    // drawn as gray or viridis; only these two are tabulated.
-    case "greys", "binary", "gray_r", "grey_r": return .gray
-    default: return .viridis
+  /// The colour map a `cmap` argument names, and whether it runs from
+  /// bright to dark (`Greys`, `binary`, `gray_r`).
+  static func colormap(_ value: Value?) throws -> (Colormap, reversed: Bool) {
+    guard let value else { return (.viridis, false) }
+    if let object = value.object(as: ColormapObject.self) {
+      return (object.map, object.isReversed)
+    }
+    switch try value.str().lowercased() {
+    case "gray", "grey", "greys_r", "binary_r": return (.gray, false)
+    case "greys", "binary", "gray_r", "grey_r": return (.gray, true)
+    case "viridis_r": return (.viridis, true)
+    // TODO: other colour maps (hot, jet, plasma, ...) are drawn as viridis;
+    // only gray and viridis are tabulated.
+    default: return (.viridis, false)
     }
   }
 
@@ -81,8 +86,12 @@ extension AxesCommands {
 /// A colour map value such as `plt.cm.gray`.
 final class ColormapObject: PyObject {
   let map: Colormap
+  let isReversed: Bool
 
-  init(_ map: Colormap) { self.map = map }
+  init(_ map: Colormap, reversed: Bool = false) {
+    self.map = map
+    isReversed = reversed
+  }
 
   override var type: PyType { Self.pyType }
   static let pyType = PyType("Colormap")

@@ -55,8 +55,9 @@ enum Pyplot {
   static func colormapModule() -> PyModule {
     let module = PyModule("matplotlib.cm")
     for map in Colormap.allCases { module.define(map.rawValue, .object(ColormapObject(map))) }
-    module.define("Greys", .object(ColormapObject(.gray)))
-    module.define("binary", .object(ColormapObject(.gray)))
+    module.define("Greys", .object(ColormapObject(.gray, reversed: true)))
+    module.define("binary", .object(ColormapObject(.gray, reversed: true)))
+    module.define("gray_r", .object(ColormapObject(.gray, reversed: true)))
     return module
   }
 

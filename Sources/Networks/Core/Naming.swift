@@ -1,5 +1,5 @@
 /// Keras 3's automatic names: one counter per snake-case class name for
-/// the whole session (`dense`, `dense_1`, ...; `functional`, ...).
+/// the whole program run (`dense`, `dense_1`, ...; `functional`, ...).
 public enum LayerNaming {
   nonisolated(unsafe) private static var counters: [String: Int] = [:]
 
@@ -10,7 +10,7 @@ public enum LayerNaming {
     return used == 0 ? prefix : "\(prefix)_\(used)"
   }
 
-  /// Forgets every counter (a new session).
+  /// Forgets every counter, as a fresh Python process would.
   public static func reset() { counters = [:] }
 
   /// `MaxPooling2D` -> `max_pooling2d`, as Keras spells class names.

@@ -2,7 +2,7 @@ import Tensors
 
 /// Where initialisers and Dropout get their randomness: a generator fixed
 /// by `tf.random.set_seed` / `keras.utils.set_random_seed`, or else the
-/// session's unseeded stream.
+/// process's unseeded stream.
 public enum NetworkRandom {
   nonisolated(unsafe) private static var seeded: RandomGenerator?
 

@@ -159,6 +159,18 @@ public final class Model {
     return variables.reduce(0) { $0 + $1.count }
   }
 
+  /// For each node, whether a layer before it has weights to train, so
+  /// that its input gradient is needed.
+  func inputGradientNeeds() -> [Bool] {
+    var needs = [Bool](repeating: false, count: nodes.count)
+    var seen = false
+    for index in nodes.indices {
+      needs[index] = seen
+      if nodes[index].layer.trainable && !nodes[index].layer.variables.isEmpty { seen = true }
+    }
+    return needs
+  }
+
   /// Works out every layer's shapes for a per-sample input and builds the
   /// layers that are not built yet.
   func plan(_ input: [Int]) throws {
@@ -214,13 +226,7 @@ public final class Model {
 
   /// Back-propagates from the last node's gradient buffer, filling the
   /// trainable variables' gradients.
-  func backward(batch: Int, fused: Bool) throws {
-    var needsGradient = [Bool](repeating: false, count: nodes.count)
-    var seen = false
-    for index in nodes.indices {
-      needsGradient[index] = seen
-      if nodes[index].layer.trainable && !nodes[index].layer.variables.isEmpty { seen = true }
-    }
+  func backward(batch: Int, fused: Bool, needsGradient: [Bool]) throws {
     for index in nodes.indices.reversed() {
       let node = nodes[index]
       let x = index == 0 ? batchInput.pointer : nodes[index - 1].values.pointer

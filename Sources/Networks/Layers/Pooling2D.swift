@@ -88,6 +88,11 @@ public final class Pooling2D: Layer {
     let g = try geometry(batch: batch, input: input)
     switch mode {
     case .max:
+      // The winners' positions are kept as 32-bit offsets.
+      guard batch * g.imageSize <= Int(Int32.max) else {
+        throw TensorError(
+          .memoryError, "max pooling over more than 2**31 values at once is not supported")
+      }
       let state = state as? State
       state?.reserve(batch * g.outPixels * g.channels)
       Pooling.maxForward(x, into: y, argmax: state?.argmax, geometry: g)

@@ -2,9 +2,10 @@
 /// lays it out for a terminal of a given width.
 extension Model {
   /// The summary text for a terminal `width` columns wide; `color` adds
-  /// Keras's bold and colours.
-  public func summaryText(width: Int, color: Bool) -> String {
-    let lineLength = min(88, width - 4)
+  /// Keras's bold and colours; `lineLength` sets the table's width as
+  /// Keras's `line_length` does.
+  public func summaryText(width: Int, color: Bool, lineLength: Int? = nil) -> String {
+    let lineLength = max(lineLength ?? min(88, width - 4), 12)
     let positions = [0.45, 0.80, 1.0]
     var columns: [Int] = []
     var current = 0

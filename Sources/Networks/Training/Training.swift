@@ -65,6 +65,9 @@ extension Model {
     let fused: Bool
     let width: Int
     let rowsPerSample: Int
+    // Worked out once per run, so that a training step allocates nothing.
+    let trainable: [Variable]
+    let needsGradient: [Bool]
   }
 
   private func resolve(targets: TargetData) throws -> Compiled {
@@ -108,7 +111,8 @@ extension Model {
     }
     let fused = loss.fuses(with: stack.last?.activation)
     return Compiled(
-      loss: loss, metrics: metrics, fused: fused, width: width, rowsPerSample: rowsPerSample)
+      loss: loss, metrics: metrics, fused: fused, width: width, rowsPerSample: rowsPerSample,
+      trainable: trainableVariables, needsGradient: inputGradientNeeds())
   }
 
   /// Runs one batch already in `batchInput` / `batchTargets`; trains when
@@ -131,8 +135,8 @@ extension Model {
       fused ? last.logits.pointer : output, logits: fused || c.loss.fromLogits,
       targets: batchTargets.pointer, rows: rows, width: c.width, gradient: gradient)
     if train, let optimizer {
-      try backward(batch: batch, fused: fused)
-      optimizer.apply(trainableVariables)
+      try backward(batch: batch, fused: fused, needsGradient: c.needsGradient)
+      optimizer.apply(c.trainable)
     }
     // Keras averages the batch loss over its rows, then weights it by the batch size.
     trackers.loss += lossSum / Double(c.rowsPerSample)
@@ -176,6 +180,10 @@ extension Model {
   /// Ctrl-C stops it after the current batch with the weights kept, and
   /// throws KeyboardInterrupt.
   public func fit(x: NDArray, y: NDArray, options: FitOptions) throws -> History {
+    try GEMM.singleThreaded { try fitSingleThreaded(x: x, y: y, options: options) }
+  }
+
+  private func fitSingleThreaded(x: NDArray, y: NDArray, options: FitOptions) throws -> History {
     guard optimizer != nil else {
       throw TensorError(.valueError, "You must call `compile()` before calling `fit()`.")
     }
@@ -285,6 +293,14 @@ extension Model {
   public func evaluate(x: NDArray, y: NDArray, batchSize: Int = 32, verbose: Int = 1) throws
     -> [Double]
   {
+    try GEMM.singleThreaded {
+      try evaluateSingleThreaded(x: x, y: y, batchSize: batchSize, verbose: verbose)
+    }
+  }
+
+  private func evaluateSingleThreaded(x: NDArray, y: NDArray, batchSize: Int, verbose: Int)
+    throws -> [Double]
+  {
     guard batchSize > 0 else {
       throw TensorError(.valueError, "batch_size must be a positive integer")
     }
@@ -304,6 +320,14 @@ extension Model {
 
   /// Keras's `predict`: the outputs for `x`, batch by batch.
   public func predict(x: NDArray, batchSize: Int = 32, verbose: Int = 1) throws -> NDArray {
+    try GEMM.singleThreaded {
+      try predictSingleThreaded(x: x, batchSize: batchSize, verbose: verbose)
+    }
+  }
+
+  private func predictSingleThreaded(x: NDArray, batchSize: Int, verbose: Int) throws
+    -> NDArray
+  {
     guard batchSize > 0 else {
       throw TensorError(.valueError, "batch_size must be a positive integer")
     }

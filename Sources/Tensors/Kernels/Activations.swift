@@ -16,7 +16,7 @@ public enum ActivationKernel: String, Sendable, CaseIterable {
     switch self {
     case .linear: return
     case .relu:
-      for i in 0..<count { values[i] = values[i] > 0 ? values[i] : 0 }
+      for i in 0..<count { values[i] = max(values[i], 0) }
     case .sigmoid:
       for i in 0..<count { values[i] = Self.sigmoid(values[i]) }
     case .tanh:
@@ -39,7 +39,8 @@ public enum ActivationKernel: String, Sendable, CaseIterable {
     switch self {
     case .linear: return
     case .relu:
-      for i in 0..<count where !(y[i] > 0) { gradient[i] = 0 }
+      // Written without a branch so that it vectorises.
+      for i in 0..<count { gradient[i] = y[i] > 0 ? gradient[i] : 0 }
     case .sigmoid:
       for i in 0..<count { gradient[i] *= y[i] * (1 - y[i]) }
     case .tanh:

@@ -64,10 +64,11 @@ public enum Convolution {
   /// (`batch * outPixels` rows of `patchSize`), zeros where padding.
   public static func im2col(
     _ input: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>,
-    _ g: ConvolutionGeometry
+    _ g: ConvolutionGeometry, parallel: Bool = true
   ) {
     let patch = g.patchSize
-    KernelThreads.forEachChunk(g.batch, costPerItem: g.outPixels * patch) { images in
+    let cost = parallel ? g.outPixels * patch : 0
+    KernelThreads.forEachChunk(g.batch, costPerItem: cost) { images in
       for n in images {
         let image = input + n * g.imageSize
         var row = columns + n * g.outPixels * patch
@@ -115,10 +116,11 @@ public enum Convolution {
   /// inverse of `im2col` for gradients. `output` is overwritten.
   public static func col2im(
     _ columns: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>,
-    _ g: ConvolutionGeometry
+    _ g: ConvolutionGeometry, parallel: Bool = true
   ) {
     let patch = g.patchSize
-    KernelThreads.forEachChunk(g.batch, costPerItem: g.outPixels * patch) { images in
+    let cost = parallel ? g.outPixels * patch : 0
+    KernelThreads.forEachChunk(g.batch, costPerItem: cost) { images in
       for n in images {
         let image = output + n * g.imageSize
         image.update(repeating: 0, count: g.imageSize)
@@ -155,22 +157,31 @@ public enum Convolution {
   /// `output = conv(input, kernel) + bias`: input NHWC, kernel
   /// (kh, kw, in, out), output (batch, outH, outW, filters). `columns`
   /// must hold `batch * outPixels * patchSize` floats and keeps the
-  /// windows for the backward pass.
+  /// windows for the backward pass. Images are split across the workers,
+  /// each running its own single-threaded GEMM.
   public static func forward(
     input: UnsafePointer<Float>, kernel: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
     output: UnsafeMutablePointer<Float>, columns: UnsafeMutablePointer<Float>,
     filters: Int, geometry g: ConvolutionGeometry
   ) {
-    let rows = g.batch * g.outPixels
-    im2col(input, into: columns, g)
-    var beta: Float = 0
-    if let bias {
-      for r in 0..<rows { (output + r * filters).update(from: bias, count: filters) }
-      beta = 1
+    let patch = g.patchSize
+    let cost = g.outPixels * patch * filters
+    KernelThreads.forEachChunk(g.batch, costPerItem: cost) { images in
+      var part = g
+      part.batch = images.count
+      let firstRow = images.lowerBound * g.outPixels
+      let rows = images.count * g.outPixels
+      let cols = columns + firstRow * patch
+      let out = output + firstRow * filters
+      im2col(input + images.lowerBound * g.imageSize, into: cols, part, parallel: false)
+      var beta: Float = 0
+      if let bias {
+        for r in 0..<rows { (out + r * filters).update(from: bias, count: filters) }
+        beta = 1
+      }
+      GEMM.multiply(
+        UnsafePointer(cols), kernel, into: out, m: rows, n: filters, k: patch, beta: beta)
     }
-    GEMM.multiply(
-      UnsafePointer(columns), kernel, into: output, m: rows, n: filters, k: g.patchSize,
-      beta: beta)
   }
 
   /// The gradients of `forward`: `kernelGradient` (kh, kw, in, out) and
@@ -183,20 +194,49 @@ public enum Convolution {
     biasGradient: UnsafeMutablePointer<Float>?, inputGradient: UnsafeMutablePointer<Float>?,
     filters: Int, geometry g: ConvolutionGeometry
   ) {
-    let rows = g.batch * g.outPixels
+    let patch = g.patchSize
+    let kernelCount = patch * filters
+    // Each worker sums its images' kernel gradient into its own slice;
+    // the slices are added up afterwards.
+    let workers = max(1, min(KernelThreads.workerCount, g.batch))
+    let partials = UnsafeMutablePointer<Float>.allocate(capacity: max(workers * kernelCount, 1))
+    partials.initialize(repeating: 0, count: max(workers * kernelCount, 1))
+    defer { partials.deallocate() }
+    let chunk = (g.batch + workers - 1) / workers
+    let cost = g.outPixels * patch * filters * 2
+    KernelThreads.forEachChunk(workers, costPerItem: chunk * cost) { slots in
+      for slot in slots {
+        let first = slot * chunk
+        let last = min(g.batch, first + chunk)
+        guard first < last else { continue }
+        var part = g
+        part.batch = last - first
+        let firstRow = first * g.outPixels
+        let rows = part.batch * g.outPixels
+        let cols = columns + firstRow * patch
+        let dy = outputGradient + firstRow * filters
+        if kernelGradient != nil {
+          GEMM.multiply(
+            UnsafePointer(cols), dy, into: partials + slot * kernelCount, m: patch, n: filters,
+            k: rows, transposeA: true)
+        }
+        if let inputGradient {
+          GEMM.multiply(dy, kernel, into: cols, m: rows, n: patch, k: filters, transposeB: true)
+          col2im(
+            UnsafePointer(cols), into: inputGradient + first * g.imageSize, part, parallel: false)
+        }
+      }
+    }
     if let kernelGradient {
-      GEMM.multiply(
-        UnsafePointer(columns), outputGradient, into: kernelGradient,
-        m: g.patchSize, n: filters, k: rows, transposeA: true)
+      kernelGradient.update(from: partials, count: kernelCount)
+      for slot in 1..<workers {
+        let source = partials + slot * kernelCount
+        for i in 0..<kernelCount { kernelGradient[i] += source[i] }
+      }
     }
     if let biasGradient {
-      columnSums(outputGradient, rows: rows, columns: filters, into: biasGradient)
-    }
-    if let inputGradient {
-      GEMM.multiply(
-        outputGradient, kernel, into: columns, m: rows, n: g.patchSize, k: filters,
-        transposeB: true)
-      col2im(UnsafePointer(columns), into: inputGradient, g)
+      columnSums(
+        outputGradient, rows: g.batch * g.outPixels, columns: filters, into: biasGradient)
     }
   }
 

@@ -41,6 +41,18 @@ public enum GEMM {
       b, Int32(transposeB ? k : n), beta, c, Int32(n))
   }
 
+  /// How many threads OpenBLAS may use now.
+  public static var threadCount: Int { Int(openblas_get_num_threads()) }
+
+  /// Runs `body` with OpenBLAS on one thread, for callers that split the
+  /// work across cores themselves (so the two never compete for cores).
+  public static func singleThreaded<R>(_ body: () throws -> R) rethrows -> R {
+    let previous = threadCount
+    if previous != 1 { setThreadCount(1) }
+    defer { if previous != 1 { setThreadCount(previous) } }
+    return try body()
+  }
+
   /// Sets how many threads OpenBLAS may use.
   public static func setThreadCount(_ count: Int) {
     openblas_set_num_threads(Int32(max(1, count)))

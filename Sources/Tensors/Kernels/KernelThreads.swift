@@ -6,14 +6,15 @@ public enum KernelThreads {
   nonisolated(unsafe) public static var workerCount: Int = defaultWorkers()
 
   /// Runs `body` on disjoint chunks of `0..<count`, in parallel when the
-  /// work (`count * costPerItem` flops or bytes) is worth a thread.
+  /// work (`count * costPerItem` flops or bytes) is worth a thread; a cost
+  /// of 0 keeps it on the calling thread.
   public static func forEachChunk(
     _ count: Int, costPerItem: Int = 1, _ body: (Range<Int>) -> Void
   ) {
     guard count > 0 else { return }
     let workers = min(workerCount, count)
     // Below a few hundred thousand operations a thread costs more than it saves.
-    if workers <= 1 || count * max(costPerItem, 1) < 200_000 {
+    if workers <= 1 || costPerItem <= 0 || count * costPerItem < 200_000 {
       body(0..<count)
       return
     }

@@ -19,23 +19,27 @@ public enum Pooling {
             let x0 = max(ox * g.strideX - g.padLeft, 0)
             let x1 = min(ox * g.strideX - g.padLeft + g.kernelWidth, g.width)
             let out = ((n * g.outHeight + oy) * g.outWidth + ox) * c
-            for ch in 0..<c {
-              var best = -Float.infinity
-              var where_ = imageBase + (y0 * g.width + x0) * c + ch
-              for y in y0..<y1 {
-                for x in x0..<x1 {
-                  let index = imageBase + (y * g.width + x) * c + ch
-                  let value = input[index]
-                  // Strictly greater keeps the first maximum, as TensorFlow does;
-                  // NaN propagates.
-                  if value > best || value.isNaN && !best.isNaN {
-                    best = value
-                    where_ = index
+            let best = output + out
+            // The first cell of the window seeds the maxima; later cells
+            // replace them only when strictly greater, as TensorFlow does.
+            let seed = imageBase + (y0 * g.width + x0) * c
+            best.update(from: input + seed, count: c)
+            if let argmax {
+              for ch in 0..<c { argmax[out + ch] = Int32(truncatingIfNeeded: seed + ch) }
+            }
+            for y in y0..<y1 {
+              for x in x0..<x1 {
+                let cellBase = imageBase + (y * g.width + x) * c
+                let cell = input + cellBase
+                if let argmax {
+                  for ch in 0..<c where cell[ch] > best[ch] {
+                    best[ch] = cell[ch]
+                    argmax[out + ch] = Int32(truncatingIfNeeded: cellBase + ch)
                   }
+                } else {
+                  for ch in 0..<c { best[ch] = max(best[ch], cell[ch]) }
                 }
               }
-              output[out + ch] = best
-              argmax?[out + ch] = Int32(truncatingIfNeeded: where_)
             }
           }
         }

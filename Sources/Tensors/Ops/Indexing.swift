@@ -41,6 +41,15 @@ extension NDArray {
   }
 
   private func resolve(_ items: [IndexItem]) throws -> ResolvedIndex {
+    // Beside an integer array, integers index as 0-d arrays: that decides
+    // where the broadcast axes land, as in NumPy.
+    let hasArray = items.contains { if case .array = $0 { return true } else { return false } }
+    let items = items.map { item -> IndexItem in
+      if hasArray, case .index(let position) = item {
+        return .array(NDArray(scalar: Int64(position)))
+      }
+      return item
+    }
     var consumed = 0
     var ellipses = 0
     for item in items {

@@ -268,3 +268,27 @@ func parallelPairwiseSum<T: NumericElement>(_ a: UnsafePointer<T>, _ n: Int) -> 
   }
   return T.plus(parts[0], parts[1])
 }
+
+extension NDArray {
+  /// The variance over `axes` with `ddof` delta degrees of freedom, as
+  /// `np.var` computes it (mean, squared deviations, sum, divide).
+  public func variance(axes: [Int]? = nil, ddof: Int = 0, keepdims: Bool = false) throws
+    -> NDArray
+  {
+    let values = dtype.isFloatingPoint ? self : try astype(.float64)
+    let reduced = try reductionAxes(axes)
+    let count = reduced.reduce(1) { $0 * shape[$1] }
+    let mean = try values.reduce(.mean, axes: axes, keepdims: true)
+    let centered = try NDArray.binary(.subtract, values, mean)
+    let squares = try NDArray.binary(.multiply, centered, centered)
+    let total = try squares.reduce(.sum, axes: axes, keepdims: keepdims)
+    return try NDArray.binary(.trueDivide, .array(total), .float(Double(max(count - ddof, 0))))
+  }
+
+  /// The standard deviation: the square root of `variance`.
+  public func standardDeviation(axes: [Int]? = nil, ddof: Int = 0, keepdims: Bool = false)
+    throws -> NDArray
+  {
+    try variance(axes: axes, ddof: ddof, keepdims: keepdims).unary(.sqrt)
+  }
+}

@@ -98,7 +98,9 @@ public func formatScalarFloat(_ value: Double, single: Bool) -> String {
   if value.isInfinite { return value < 0 ? "-inf" : "inf" }
   let decimal = DecimalDigits(shortest: value, single: single)
   let magnitude = abs(value)
-  if magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e16) {
+  // NumPy switches float32 scalars to exponents from 1e6, float64 from 1e16.
+  let upper = single ? 1e6 : 1e16
+  if magnitude != 0 && (magnitude < 1e-4 || magnitude >= upper) {
     let (whole, fraction) = decimal.scientificParts
     let exponent = decimal.exponent
     let sign = exponent < 0 ? "-" : "+"

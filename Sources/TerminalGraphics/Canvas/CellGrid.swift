@@ -57,6 +57,8 @@ public struct CellGrid: Sendable {
   public mutating func write(
     _ text: String, column: Int, row: Int, foreground: RGB? = nil
   ) {
+    // TODO: wide characters (CJK, emoji) take two columns but count as
+    // one here, so a title made of them can push a line past the frame.
     var position = column
     for character in text {
       if position >= width { break }

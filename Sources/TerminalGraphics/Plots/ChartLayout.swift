@@ -25,7 +25,7 @@ struct Layout {
     let bottomRows = (chart.showsAxes ? 1 : 0) + (chart.xLabel == nil ? 0 : 1) + legend.count
     let plotRows = max(1, height - topRows - bottomRows - 2 * framed)
 
-    let yTicks = Ticks(yRange, count: max(2, plotRows / 3))
+    let yTicks = Ticks(yRange, count: max(2, plotRows * 2 / 5))
     let yLabels = chart.showsAxes ? yTicks.values.map(yTicks.label) : []
     let margin = chart.showsAxes ? (yLabels.map(\.count).max() ?? 0) + 1 : 0
     let plotColumns = max(1, width - margin - 2 * framed)

@@ -27,11 +27,13 @@ struct Ticks {
     let first = (range.lowerBound / step).rounded(.up)
     let last = (range.upperBound / step + 1e-9).rounded(.down)
     var values: [Double] = []
-    if last >= first && last - first < 100 {
+    // Far from zero relative to their span, tick indices would not fit an
+    // Int; such an axis keeps just its ends.
+    if last >= first && last - first < 100 && abs(first) < 1e15 && abs(last) < 1e15 {
       for k in Int(first)...Int(last) { values.append(Double(k) * step) }
     }
-    self.values = values
-    decimals = Ticks.decimals(forStep: step)
+    self.values = values.isEmpty ? [range.lowerBound, range.upperBound] : values
+    decimals = Ticks.decimals(forStep: values.isEmpty ? span : step)
   }
 
   /// The label of a tick value.

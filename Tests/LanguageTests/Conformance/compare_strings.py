@@ -1,0 +1,1 @@
+print('apple' < 'banana', 'Zebra' < 'apple', 'abc' < 'abcd', '' < 'a', 'a' == 'a', 'é' > 'z')

@@ -1,0 +1,2 @@
+model = 3
+print(modle)

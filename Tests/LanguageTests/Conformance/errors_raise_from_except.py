@@ -1,0 +1,5 @@
+try:
+    int("abc")
+except ValueError:
+    print("conversion failed")
+    raise

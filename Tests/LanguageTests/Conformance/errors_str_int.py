@@ -1,0 +1,2 @@
+epochs = 10
+print("epochs: " + epochs)

@@ -1,0 +1,2 @@
+data = {'x': None}
+value = data['x'][0]

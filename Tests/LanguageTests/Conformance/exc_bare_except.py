@@ -1,0 +1,4 @@
+try:
+    undefined_function()
+except:
+    print('bare except caught it')

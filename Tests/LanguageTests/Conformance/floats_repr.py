@@ -1,0 +1,6 @@
+print(0.1 + 0.2, 1/3, 2/3, 1e16, 1e-5, 123456789.123, 1.5e300 * 1e10 > 0)
+print(100.0, 1e15, 1.0e-4, 0.0001, -0.0, 3.14159)
+print(float('inf'), float('-inf'), float('nan'))
+print(round(2.5), round(3.5), round(-2.5), round(2.675, 2), round(1234, -2), round(0.125, 2))
+print(int(3.9), int(-3.9), int('42'), float('1.5'), int(True), str(1.0), str(10))
+print(abs(-3), abs(-2.5), divmod(7, -2), divmod(-7.5, 2), pow(2, 10), pow(2, 10, 1000))

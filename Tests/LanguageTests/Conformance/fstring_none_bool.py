@@ -1,0 +1,1 @@
+print(f"{None} {True} {False!r} {None!r} {[None]}")

@@ -1,0 +1,2 @@
+for n, line in enumerate(['first', 'second'], start=1):
+    print(f'{n}: {line}')

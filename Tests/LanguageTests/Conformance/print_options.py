@@ -1,0 +1,8 @@
+print()
+print('a', 'b', sep='')
+print('x', end='')
+print('y', end='!\n')
+print(1, 2, 3, sep=', ', end='.\n')
+print('multi\nline')
+print(None, True, [None])
+print('tab\tsep')

@@ -1,0 +1,7 @@
+print("{} and {}".format(1, 2))
+print("{1} {0} {1}".format('a', 'b'))
+print("{name} is {age:d}".format(name='Ann', age=7))
+print("{:>6.2f}|{:<4}|{:^7}|".format(3.14159, 'ab', 'mid'))
+print("{0[1]} {1[k]}".format([1, 2], {'k': 'v'}))
+print("%d items cost %.2f (%s) %r %5d|%-5d|%05.1f" % (3, 2.5, 'ok', 'x', 42, 42, 3.14159))
+print("%s" % 'one', "%%", "%(a)s-%(b)d" % {'a': 'x', 'b': 2})

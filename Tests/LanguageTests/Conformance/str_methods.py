@@ -1,0 +1,12 @@
+s = "  Hello, World  "
+print(s.strip(), s.lstrip(), s.rstrip(), sep='|')
+print("a,b,,c".split(","), "a b  c".split(), "a b c".split(None, 1), "a-b-c".rsplit("-", 1))
+print("-".join(["x", "y", "z"]), "".join([]))
+print("hello".replace("l", "L"), "hello".replace("l", "L", 1))
+print("Hello".upper(), "Hello".lower(), "hello world".title(), "hello".capitalize())
+print("hello".startswith("he"), "hello".endswith("lo"), "hello".startswith(("x", "h")))
+print("hello".find("l"), "hello".rfind("l"), "hello".find("z"), "hello".index("e"), "hello".count("l"))
+print("123".isdigit(), "abc".isalpha(), "a1".isalnum(), "  ".isspace(), "ABC".isupper())
+print("ab".center(6, '*'), "ab".ljust(4) + "|", "ab".rjust(4), "42".zfill(5), "-42".zfill(5))
+print("a=b=c".partition("="), "line1\nline2".splitlines())
+print("abc" * 3, "x" + "y", "b" in "abc", "z" not in "abc", "abc" < "abd", "B" < "a")

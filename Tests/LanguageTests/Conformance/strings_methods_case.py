@@ -1,0 +1,2 @@
+s = 'hello WORLD'
+print(s.upper(), s.lower(), s.title(), s.capitalize(), s.swapcase(), s.casefold())

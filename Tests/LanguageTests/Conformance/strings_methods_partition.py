@@ -1,0 +1,1 @@
+print('user@host'.partition('@'), 'nohost'.partition('@'), 'a.b.c'.rpartition('.'), 'x'.rpartition('.'))

@@ -1,0 +1,3 @@
+a = 1; b = 2; print(a + b);
+x = 3;
+print(x)

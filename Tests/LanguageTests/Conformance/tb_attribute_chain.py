@@ -1,0 +1,2 @@
+import_name = 'x'
+value = import_name.upper().missing_method()

@@ -1,0 +1,2 @@
+callback = None
+callback(1)

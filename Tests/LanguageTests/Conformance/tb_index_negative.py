@@ -1,0 +1,2 @@
+items = []
+last = items[-1]

@@ -1,0 +1,1 @@
+raise RuntimeError('custom failure with details')

@@ -1,0 +1,2 @@
+square = lambda v: v * v
+print(square('a'))

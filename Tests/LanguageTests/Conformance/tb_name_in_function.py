@@ -1,0 +1,4 @@
+def compute():
+    result = 5
+    return reslt * 2
+compute()

@@ -1,0 +1,5 @@
+t = (1, 'two', 3.0)
+print(t, len(t), t[1], t[-1], t[:2], t.index('two'), t.count(1), type(t))
+single = (5,)
+empty = ()
+print(single, empty, len(empty), (5), tuple([1, 2]), tuple())
