@@ -43,11 +43,13 @@ public struct BatchRunner {
 
   /// Runs one cell, printing its results; returns the exit status.
   func runCell(_ cell: LessonCell, origin: SourceOrigin) -> Int32 {
-    switch session.execute(cell.source, origin: origin, display: display) {
-    case .success(let values):
+    let outcome = session.execute(cell.source, origin: origin, display: display) { values in
       for value in values where !value.isNone {
         Console.shared.writeLine(session.display(value))
       }
+    }
+    switch outcome {
+    case .success:
       return 0
     case .failure(let error):
       if let code = Session.exitCode(of: error) { return code == 0 ? 0 : code }

@@ -1,4 +1,5 @@
 import Language
+import Library
 import Support
 
 #if canImport(Glibc)
@@ -25,6 +26,7 @@ extension CommandLine {
     }
     applyColor(options.color)
     InterruptSignal.install()
+    defer { closeOpenDataFiles() }
     return LargeStack.run { Program(options: options).run() }
   }
 
@@ -48,6 +50,8 @@ extension CommandLine {
 /// What one invocation of the command does, once its options are known.
 struct Program {
   let options: Options
+  /// Where the command was started, for paths given on the command line.
+  let startDirectory = Program.currentDirectory()
 
   func run() -> Int32 {
     let session = Session()
@@ -66,6 +70,9 @@ struct Program {
       return runLoaded(readStandardInput(), session: session)
     case .file(let path):
       guard let lesson = Program.loadLesson(path) else { return 2 }
+      // A lesson runs in its own folder, as a Jupyter notebook does, so
+      // that it finds its data files by relative paths.
+      Program.enterDirectory(of: path)
       let stepping =
         interactiveInput && isatty(STDOUT_FILENO) == 1 && !options.runAll
         && !options.interactiveAfter
@@ -96,7 +103,8 @@ struct Program {
 
   private func openTranscript(for lesson: Lesson, session: Session) -> Bool {
     guard let path = options.transcriptPath else { return true }
-    let transcript = Transcript(path: path, sourceName: lesson.path)
+    let transcript = Transcript(
+      path: Program.absolute(path, from: startDirectory), sourceName: lesson.path)
     do {
       try transcript.flush()
     } catch {
@@ -129,6 +137,25 @@ struct Program {
       if count == 0 { return result }
       result += chunk[0..<count]
     }
+  }
+
+  /// The working directory's absolute path.
+  static func currentDirectory() -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return "." }
+    return String(cString: buffer)
+  }
+
+  /// `path` made absolute against `directory`.
+  static func absolute(_ path: String, from directory: String) -> String {
+    path.hasPrefix("/") ? path : directory + "/" + path
+  }
+
+  /// Moves into the folder holding `path`; stays put when it cannot.
+  static func enterDirectory(of path: String) {
+    guard let slash = path.lastIndex(of: "/") else { return }
+    let folder = slash == path.startIndex ? "/" : String(path[..<slash])
+    _ = chdir(folder)
   }
 
   /// Reads and splits a lesson file; on failure says why and returns nil.

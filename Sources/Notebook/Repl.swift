@@ -208,13 +208,15 @@ final class Repl {
   @discardableResult
   func runCode(_ source: String, display: DisplayMode) -> Session.Outcome {
     let origin = SourceOrigin(file: "<repl>", cell: counter, cellTitle: nil, lineOffset: 0)
-    let outcome = session.execute(source, origin: origin, display: display)
-    switch outcome {
-    case .success(let values):
+    let outcome = session.execute(source, origin: origin, display: display) { values in
       if let value = values.last(where: { !$0.isNone }) {
         session.interpreter.setGlobal("_", value)
         showResult(session.display(value))
       }
+    }
+    switch outcome {
+    case .success:
+      break
     case .failure(let error):
       if Session.exitCode(of: error) != nil { break }
       session.report(error)

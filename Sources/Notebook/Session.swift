@@ -33,10 +33,12 @@ public final class Session {
     self.interpreter = interpreter
   }
 
-  /// Runs code, then shows any figures it drew; Ctrl-C during the run
-  /// arrives as KeyboardInterrupt.
+  /// Runs code, hands the values to show to `present`, then shows any
+  /// figures it drew (after the values, as Jupyter does); Ctrl-C during
+  /// the run arrives as KeyboardInterrupt.
   public func execute(
-    _ source: String, origin: SourceOrigin, display: DisplayMode
+    _ source: String, origin: SourceOrigin, display: DisplayMode,
+    present: ([Value]) -> Void = { _ in }
   ) -> Outcome {
     Interruption.clear()
     let console = Console.shared
@@ -51,7 +53,9 @@ public final class Session {
     }
     do {
       let code = NotebookSetupLines.strip(source)
-      return .success(try interpreter.run(code, origin: origin, display: display))
+      let values = try interpreter.run(code, origin: origin, display: display)
+      present(values)
+      return .success(values)
     } catch let error as PyError {
       return .failure(error)
     } catch {
@@ -80,10 +84,11 @@ public final class Session {
     StandardError.write(text)
   }
 
-  /// The text a value shows as a result: its repr.
+  /// The text a value shows as a result: its repr, long containers
+  /// broken over lines as IPython does.
   public func display(_ value: Value) -> String {
     do {
-      return try value.repr()
+      return try PrettyPrinter.format(value)
     } catch let error as PyError {
       return "<repr failed: \(error)>"
     } catch {

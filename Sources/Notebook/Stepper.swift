@@ -185,11 +185,14 @@ final class Stepper {
       done.insert(position)
       return true
     }
-    switch session.execute(cell.source, origin: lesson.origin(ofCell: position), display: .cell) {
-    case .success(let values):
+    let origin = lesson.origin(ofCell: position)
+    let outcome = session.execute(cell.source, origin: origin, display: .cell) { values in
       for value in values where !value.isNone {
         Console.shared.writeLine(session.display(value))
       }
+    }
+    switch outcome {
+    case .success:
       done.insert(position)
       failed.remove(position)
       return true

@@ -59,7 +59,7 @@ final class H5pyTests: XCTestCase {
   }
 
   private func array(_ value: Value) throws -> NDArray {
-    try XCTUnwrap(value.object(as: NDArrayObject.self)).array
+    try value.asNDArray()
   }
 
   private func makeTemporaryDirectory() throws -> String {

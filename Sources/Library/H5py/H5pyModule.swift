@@ -29,3 +29,9 @@ func makeH5pyModule() throws -> PyModule {
   }
   return module
 }
+
+/// Closes every HDF5 file the program left open, so that files it wrote
+/// move from their temporary names into place when it ends.
+public func closeOpenDataFiles() {
+  HDF5File.closeAllOpenFiles()
+}
