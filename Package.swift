@@ -9,7 +9,8 @@ import PackageDescription
 let package = Package(
   name: "mlscript",
   products: [
-    .executable(name: "mlscript", targets: ["mlscript"])
+    .executable(name: "mlscript", targets: ["mlscript"]),
+    .executable(name: "mlscript-bench", targets: ["Benchmarks"]),
   ],
   targets: [
     .systemLibrary(
@@ -39,6 +40,7 @@ let package = Package(
       name: "Notebook",
       dependencies: ["Library", "Language", "TerminalGraphics", "Support", "CReadline"]),
     .executableTarget(name: "mlscript", dependencies: ["Notebook"]),
+    .executableTarget(name: "Benchmarks", dependencies: ["Tensors", "CBLAS"]),
 
     .testTarget(name: "TensorsTests", dependencies: ["Tensors"]),
     .testTarget(name: "NetworksTests", dependencies: ["Networks", "Tensors", "DataFiles"]),

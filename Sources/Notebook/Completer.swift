@@ -28,8 +28,25 @@ public struct Completer {
   ]
 
   /// The whole words that may replace the word ending at the end of
-  /// `textBeforeCursor`, sorted.
+  /// `textBeforeCursor`, sorted: the interpreter's completions, with `(`
+  /// after methods and the keyword arguments of built-in functions.
   public func completions(_ textBeforeCursor: String) -> [String] {
+    let word = textBeforeCursor.reversed().prefix {
+      $0.isLetter || $0.isNumber || $0 == "_" || $0 == "."
+    }.count
+    let head = textBeforeCursor.dropLast(word)
+    let fromInterpreter = interpreter.completions(for: textBeforeCursor).compactMap {
+      $0.hasPrefix(head) ? String($0.dropFirst(head.count)) : nil
+    }
+    let own = ownCompletions(textBeforeCursor)
+    // Where both offer a name, the one ending in `(` or `=` says more.
+    let decorated = Set(own.filter { $0.hasSuffix("(") || $0.hasSuffix("=") }.map { $0.dropLast() })
+    let plain = fromInterpreter.filter { !decorated.contains(Substring($0)) }
+    return Array(Set(own + plain)).sorted()
+  }
+
+  /// Completions found by looking at the session's objects directly.
+  func ownCompletions(_ textBeforeCursor: String) -> [String] {
     let word = String(
       textBeforeCursor.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         .reversed())

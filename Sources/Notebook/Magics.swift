@@ -14,9 +14,6 @@ struct Magics {
     let name = String(line.prefix { !$0.isWhitespace })
     let argument = String(line.dropFirst(name.count)).trimmingSpaces()
     switch name {
-    case "time", "timeit":
-      // The interpreter parses these itself, timing code in this session.
-      repl.runCode("%" + line, display: .cell)
     case "who": who()
     case "reset": reset(argument)
     case "run": runFile(argument)

@@ -159,14 +159,23 @@ final class Repl {
     if ["exit", "quit", "exit()", "quit()"].contains(trimmed) { return .leave }
     defer { counter += 1 }
     if trimmed.hasPrefix("!") {
-      StandardError.write("mlscript does not run shell commands.\n\n")
+      StandardError.write("mlscript does not run shell commands.\n")
+      separate()
       return .proceed
     }
     if trimmed.hasPrefix("%") {
-      return Magics(repl: self).run(String(trimmed.dropFirst()))
+      let name = trimmed.dropFirst().prefix { !$0.isWhitespace }
+      if name == "time" || name == "timeit" {
+        // The interpreter times code itself, in this session.
+        runCode(trimmed, display: .cell)
+        return .proceed
+      }
+      let control = Magics(repl: self).run(String(trimmed.dropFirst()))
+      separate()
+      return control
     }
     if let subject = helpSubject(trimmed) {
-      describe(subject)
+      runCode("help(\(subject))", display: .script)
       return .proceed
     }
     if case .failure(let error) = runCode(input, display: .cell),
@@ -194,25 +203,6 @@ final class Repl {
     return allowed && !name.isEmpty ? name : nil
   }
 
-  /// `x?`: the object's type, how it shows and its documentation.
-  private func describe(_ subject: String) {
-    let completer = Completer(interpreter: session.interpreter)
-    let value: Value
-    if let object = completer.resolve(subject) {
-      value = .object(object)
-    } else if !subject.contains("."), let global = session.interpreter.global(subject) {
-      value = global
-    } else {
-      StandardError.write("Object `\(subject)` not found.\n")
-      return
-    }
-    var doc = "<no docstring>"
-    if case .object(let object) = value, let text = object.doc { doc = text }
-    Console.shared.write(
-      "Type:        \(value.typeName)\nString form: \(session.display(value))\n"
-        + "Docstring:   \(doc)\n")
-  }
-
   /// Runs code as input number `counter`, showing its value as `Out[n]`.
   /// Returns the outcome.
   @discardableResult
@@ -229,8 +219,13 @@ final class Repl {
       if Session.exitCode(of: error) != nil { break }
       session.report(error)
     }
-    if editing { Console.shared.write("\n") }
+    separate()
     return outcome
+  }
+
+  /// A blank line between one input's output and the next prompt.
+  private func separate() {
+    if editing { Console.shared.write("\n") }
   }
 
   private func showResult(_ text: String) {

@@ -70,7 +70,8 @@ public final class Session {
       let span = named.traceback[index].span
       guard named.traceback[index].function == "<module>",
         let lesson = lessons[span.origin.file],
-        let cell = lesson.cellIndex(containingLine: span.line)
+        let cell = lesson.cellIndex(containingLine: span.line),
+        lesson.cells.count > 1 || lesson.cells[cell].title != nil
       else { continue }
       named.traceback[index].function = lesson.cellLabel(cell)
     }

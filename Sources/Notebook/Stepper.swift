@@ -138,7 +138,8 @@ final class Stepper {
   }
 
   private func firstLine(_ cell: LessonCell) -> String {
-    let line = cell.source.split(separator: "\n").first.map(String.init) ?? ""
+    var line = cell.source.split(separator: "\n").first.map(String.init) ?? ""
+    if cell.kind == .markdown { line = String(line.drop { $0 == "#" || $0 == " " }) }
     return line.count > 60 ? String(line.prefix(57)) + "..." : line
   }
 

@@ -97,4 +97,25 @@ final class SummaryTests: XCTestCase {
       XCTAssertEqual(model.summaryText(width: width, color: false), parts[1])
     }
   }
+
+  func testColourAddsKerasStylesAroundTheSameText() throws {
+    LayerNaming.reset()
+    let model = try mlp()
+    let colored = model.summaryText(width: 80, color: true)
+    XCTAssertTrue(colored.hasPrefix("\u{1B}[1mModel: \"functional\"\u{1B}[0m\n"))
+    XCTAssertTrue(colored.contains("│ dense (\u{1B}[38;5;33mDense\u{1B}[0m)                   │"))
+    XCTAssertTrue(colored.contains(" \u{1B}[38;5;34m4,160\u{1B}[0m │"))
+    var plain = ""
+    var escaping = false
+    for character in colored {
+      if character == "\u{1B}" {
+        escaping = true
+      } else if escaping {
+        if character == "m" { escaping = false }
+      } else {
+        plain.append(character)
+      }
+    }
+    XCTAssertEqual(plain, model.summaryText(width: 80, color: false))
+  }
 }

@@ -29,4 +29,15 @@ final class CompleterTests: XCTestCase {
     XCTAssertEqual(completer.completions("tools.stretch(v, fa"), ["factor="])
     XCTAssertEqual(completer.completions("tools.nothing.x"), [])
   }
+
+  func testUserFunctionsAndValuesFromTheSession() throws {
+    let interpreter = Interpreter(modules: nil)
+    _ = try interpreter.run(
+      "def scale(values, factor=2):\n    return values\ntext = 'abc'\n",
+      origin: SourceOrigin(file: "<test>"), display: .script)
+    let completer = Completer(interpreter: interpreter)
+    XCTAssertEqual(completer.completions("scale(1, fa"), ["factor="])
+    XCTAssertEqual(completer.completions("y = sca"), ["scale"])
+    XCTAssertEqual(completer.completions("text.upp"), ["text.upper"])
+  }
 }

@@ -25,7 +25,7 @@ final class TerminalSessionTests: XCTestCase {
     try PseudoTerminal(arguments: arguments, environment: environment)
   }
 
-  /// Whether the interpreter runs code yet; the tests that need results
+  /// Whether the interpreter runs `probe` yet; the tests that need it
   /// are skipped, saying so, until it does.
   private func requireInterpreter(_ probe: String = "print(6 * 7)", _ expected: String = "42")
     throws
@@ -137,7 +137,11 @@ final class TerminalSessionTests: XCTestCase {
 
   func testCtrlCInterruptsFit() throws {
     try requireInterpreter(
-      "import tensorflow as tf\nprint(tf.keras.Sequential is not None)", "True")
+      "import numpy as np\nimport tensorflow as tf\n"
+        + "m = tf.keras.Sequential([tf.keras.Input(shape=(2,)), tf.keras.layers.Dense(2)])\n"
+        + "m.compile(optimizer='adam', loss='mse')\n"
+        + "m.fit(np.zeros((4, 2)), np.zeros((4, 2)), epochs=1, verbose=0)\nprint('fit' + 'ted')",
+      "fitted")
     let terminal = try start()
     XCTAssertTrue(terminal.wait(for: "In [1]: "))
     terminal.send(

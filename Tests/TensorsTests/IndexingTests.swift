@@ -80,6 +80,16 @@ final class IndexingTests: XCTestCase {
       y.numpyRepr, "array([[ 0,  7,  8,  3],\n       [ 4,  7,  8,  7],\n       [ 8,  7,  8, 11]])")
   }
 
+  func testExtremeStepsDoNotOverflow() throws {
+    let x = try ramp([5])
+    XCTAssertEqual(
+      try x.subscripted([.slice(start: nil, stop: nil, step: Int.max)]).values(as: Int64.self), [0])
+    XCTAssertEqual(
+      try x.subscripted([.slice(start: nil, stop: nil, step: Int.min)]).values(as: Int64.self), [4])
+    XCTAssertEqual(
+      try x.subscripted([.slice(start: Int.min, stop: Int.max, step: nil)]).count, 5)
+  }
+
   func testIndexErrors() throws {
     assertThrows(.indexError, "index 7 is out of bounds for axis 0 with size 5") {
       _ = try ramp([5]).subscripted([.index(7)])

@@ -25,8 +25,8 @@ final class ReductionTests: XCTestCase {
     XCTAssertEqual(try x.reduce(.sum, axes: [0, 2]).numpyRepr, "array([ 60,  92, 124])")
     XCTAssertEqual(
       try x.reduce(.max, axes: [-1], keepdims: true).numpyRepr,
-      "array([[[ 3],\n        [ 7],\n        [11]],\n\n       [[15],\n        [19],\n        [23]]])"
-    )
+      "array([[[ 3],\n        [ 7],\n        [11]],\n\n"
+        + "       [[15],\n        [19],\n        [23]]])")
     XCTAssertEqual(
       try x.reduce(.prod, axes: [0]).numpyRepr,
       "array([[  0,  13,  28,  45],\n       [ 64,  85, 108, 133],\n       [160, 189, 220, 253]])")

@@ -7,7 +7,7 @@ import tensorflow as tf
 import h5py
 from sklearn.model_selection import train_test_split
 
-with h5py.File("lessons/data/mini_cifar.h5", "r") as f:
+with h5py.File("../../lessons/data/mini_cifar.h5", "r") as f:
     x = f["x"][:] / 255
     y = f["y"][:]
 x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.25, random_state=0)

@@ -115,7 +115,12 @@ public enum ToyData {
         "ValueError",
         "make_blobs: \(spreads.count) values of cluster_std for \(perCenter.count) centres")
     }
-    let total = perCenter.reduce(0) { $0.addingReportingOverflow($1).partialValue }
+    var total = 0
+    for count in perCenter {
+      let (sum, overflow) = total.addingReportingOverflow(count)
+      guard !overflow else { throw DataFileError("MemoryError", "make_blobs: too many samples") }
+      total = sum
+    }
     _ = try NDArray.elementCount([total, features], dtype: .float64)
     var points: [Double] = []
     var labels: [Int64] = []
@@ -154,7 +159,11 @@ public enum ToyData {
     guard outer >= 0, inner >= 0 else {
       throw DataFileError("ValueError", "the number of samples cannot be negative")
     }
-    _ = try NDArray.elementCount([outer, inner, 2], dtype: .float64)
+    let (total, overflow) = outer.addingReportingOverflow(inner)
+    guard !overflow else {
+      throw DataFileError("MemoryError", "too many samples: \(outer) + \(inner)")
+    }
+    _ = try NDArray.elementCount([total, 2], dtype: .float64)
   }
 
   private static func twoClasses(_ outer: Int, _ inner: Int) -> [Int64] {

@@ -78,6 +78,9 @@ enum HDF5Elements {
     }
     defer { H5Tclose(memoryType) }
     if type.kind == .variableString {
+      guard count <= Storage.allocationLimit / MemoryLayout<UnsafeRawPointer>.size else {
+        throw DataFileError("MemoryError", "\(what) is too large to read")
+      }
       var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
       let status = pointers.withUnsafeMutableBytes { buffer -> herr_t in
         guard let base = buffer.baseAddress else { return -1 }
@@ -205,8 +208,16 @@ enum HDF5Elements {
     }
     guard rank > 0 else { return [] }
     var dims = [hsize_t](repeating: 0, count: Int(rank))
-    guard H5Sget_simple_extent_dims(space, &dims, nil) >= 0 else {
+    var limits = [hsize_t](repeating: 0, count: Int(rank))
+    guard H5Sget_simple_extent_dims(space, &dims, &limits) >= 0 else {
       throw DataFileError("OSError", HDF5Library.failure("Unable to read the shape of \(what)"))
+    }
+    // A length beyond the stored maximum only happens in a damaged file.
+    let unlimited = hsize_t.max
+    for (length, limit) in zip(dims, limits) where limit != unlimited && length > limit {
+      throw DataFileError(
+        "OSError",
+        "\(what) is damaged: an axis of length \(length) exceeds its maximum \(limit)")
     }
     return try dims.map { length in
       guard let value = Int(exactly: length) else {

@@ -81,8 +81,13 @@ public final class HDF5Dataset {
     return (chunks, compression)
   }
 
-  /// The element count.
-  public var count: Int { shape.reduce(1, *) }
+  /// The element count (saturating at Int.max for absurd shapes).
+  public var count: Int {
+    shape.reduce(1) { total, length in
+      let (product, overflow) = total.multipliedReportingOverflow(by: length)
+      return overflow ? Int.max : product
+    }
+  }
 
   /// The dataset's attributes.
   public var attributes: HDF5Attributes { HDF5Attributes(file: file, path: path) }
@@ -145,7 +150,7 @@ public final class HDF5Dataset {
         "TypeError", "dataset \"\(baseName)\" holds \(dataType.name) elements, not numbers")
     }
     let plan = try Hyperslab(selection, shape: shape, what: "dataset \"\(baseName)\"")
-    let wanted = plan.counts.reduce(1, *)
+    let wanted = try HDF5Elements.countOf(plan.counts, what: "the selection")
     var source = data
     if data.count == 1 && wanted != 1 {
       let value = data.values(as: Double.self).first ?? 0
@@ -260,7 +265,7 @@ struct Hyperslab {
         }
         let first = Self.clamp(start ?? 0, length)
         let end = Self.clamp(stop ?? length, length)
-        let count = end > first ? (end - first + step - 1) / step : 0
+        let count = end > first ? (end - first - 1) / step + 1 : 0
         starts.append(hsize_t(first))
         strides.append(hsize_t(step))
         counts.append(count)

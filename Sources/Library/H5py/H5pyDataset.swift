@@ -16,7 +16,9 @@ final class H5pyDataset: PyObject {
     t.property("ndim") { (d: H5pyDataset) in .int(d.dataset.shape.count) }
     t.property("size") { (d: H5pyDataset) in .int(d.dataset.count) }
     t.property("nbytes") { (d: H5pyDataset) in
-      .int(d.dataset.count * H5pyDType(d.dataset.dataType).itemSize)
+      .int(
+        d.dataset.count.multipliedReportingOverflow(by: H5pyDType(d.dataset.dataType).itemSize)
+          .partialValue)
     }
     t.property("name") { (d: H5pyDataset) in .string(d.dataset.path) }
     t.property("attrs") { (d: H5pyDataset) in .object(H5pyAttributes(d.dataset.attributes)) }

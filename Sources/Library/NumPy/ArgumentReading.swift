@@ -55,11 +55,58 @@ extension Value {
   /// Nested Python lists of the array's elements (`tolist`).
   static func list(of array: NDArray) throws -> Value {
     if array.ndim == 0 {
-      let scalar = NumPyScalar(array)
+      let scalar = NumPyScalar.make(array)
       return scalar.pythonValue
     }
     var items: [Value] = []
     for i in 0..<array.shape[0] { items.append(try list(of: array.subscripted([.index(i)]))) }
     return .list(items)
+  }
+}
+
+extension BoundArguments {
+  /// The default written in the signature for `name`, as a value.
+  private func signatureDefault(_ name: String) -> Value? {
+    guard let text = signature.parameters.first(where: { $0.name == name })?.defaultText
+    else { return nil }
+    switch text {
+    case "True": return .bool(true)
+    case "False": return .bool(false)
+    case "None": return Value.none
+    default: break
+    }
+    if let number = Int(text) { return .int(number) }
+    if let number = Double(text) { return .float(number) }
+    if text.count >= 2, text.first == "'" { return .string(String(text.dropFirst().dropLast())) }
+    return nil
+  }
+
+  /// An int argument, falling back to the signature's default.
+  func intArg(_ name: String) throws -> Int {
+    guard let value = optional(name) ?? signatureDefault(name), !value.isNone else {
+      return try int(name)
+    }
+    return try value.asInt(context: argumentContext(name))
+  }
+
+  /// A float argument, falling back to the signature's default.
+  func doubleArg(_ name: String) throws -> Double {
+    guard let value = optional(name) ?? signatureDefault(name), !value.isNone else {
+      return try double(name)
+    }
+    return try value.asDouble(context: argumentContext(name))
+  }
+
+  /// A truth-value argument, falling back to the signature's default.
+  func boolArg(_ name: String) throws -> Bool {
+    guard let value = optional(name) ?? signatureDefault(name) else { return try bool(name) }
+    return try value.isTruthy()
+  }
+
+  /// A str argument, falling back to the signature's default.
+  func stringArg(_ name: String) throws -> String {
+    guard let value = optional(name) ?? signatureDefault(name), case .string(let text) = value
+    else { return try string(name) }
+    return text
   }
 }

@@ -171,7 +171,7 @@ extension Value {
   /// Wraps an array; 0-d ndarrays become NumPy scalars (`np.float64(0.5)`).
   public init(array: NDArray, flavor: NDArrayObject.Flavor = .ndarray) {
     if array.ndim == 0 && flavor == .ndarray {
-      self = .object(NumPyScalar(array))
+      self = .object(NumPyScalar.make(array))
     } else {
       self = .object(NDArrayObject(array, flavor: flavor))
     }
@@ -218,7 +218,10 @@ struct ArrayLiteral {
   }
 
   private static func items(_ value: Value) -> [Value]? {
-    value.object(as: PyList.self)?.items ?? value.object(as: PyTuple.self)?.items
+    if let range = value.object(as: PyRange.self), range.step != 0 {
+      return stride(from: range.start, to: range.stop, by: range.step).map { .int($0) }
+    }
+    return value.object(as: PyList.self)?.items ?? value.object(as: PyTuple.self)?.items
   }
 
   private static func arrayValue(_ value: Value) -> NDArray? {
@@ -243,7 +246,7 @@ struct ArrayLiteral {
       dtype = dtype.map { DType.promote($0, nested.dtype) } ?? nested.dtype
       let flat = try nested.flattened()
       for offset in 0..<flat.count {
-        leaves.append(.object(NumPyScalar(try flat.subscripted([.index(offset)]))))
+        leaves.append(.object(NumPyScalar.make(try flat.subscripted([.index(offset)]))))
       }
       return
     }

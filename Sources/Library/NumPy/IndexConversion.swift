@@ -36,7 +36,7 @@ private func indexItem(_ key: Value) throws -> IndexItem {
     default:
       break
     }
-    if let scalar = object as? NumPyScalar, !scalar.dtype.isFloatingPoint, scalar.dtype != .bool {
+    if let scalar = object as? NumPyIntegerScalar, scalar.dtype != .bool {
       return .index(try scalar.integerValue())
     }
     if (try? object.repr()) == "Ellipsis" { return .ellipsis }

@@ -92,8 +92,8 @@ private func defineCreation(_ np: PyModule) {
     return .object(
       NDArrayObject(
         try NDArray.linspace(
-          start: try a.double("start"), stop: try a.double("stop"), num: try a.int("num"),
-          endpoint: try a.bool("endpoint"), dtype: try a.dtype() ?? .float64)))
+          start: try a.doubleArg("start"), stop: try a.doubleArg("stop"), num: try a.intArg("num"),
+          endpoint: try a.boolArg("endpoint"), dtype: try a.dtype() ?? .float64)))
   }
   np.function("eye") { args in
     let a = try args.bind("eye(N, M=None, k=0, dtype=float)")
@@ -101,17 +101,22 @@ private func defineCreation(_ np: PyModule) {
     return .object(
       NDArrayObject(
         try NDArray.eye(
-          try a.int("N"), columns, k: try a.int("k"), dtype: try a.dtype() ?? .float64)))
+          try a.intArg("N"), columns, k: try a.intArg("k"), dtype: try a.dtype() ?? .float64)))
   }
   np.function("identity") { args in
     let a = try args.bind("identity(n, dtype=None)")
-    return .object(NDArrayObject(try NDArray.eye(try a.int("n"), dtype: try a.dtype() ?? .float64)))
+    return .object(
+      NDArrayObject(try NDArray.eye(try a.intArg("n"), dtype: try a.dtype() ?? .float64)))
   }
   np.function("meshgrid") { args in
     let a = try args.bind("meshgrid(*xi, indexing='xy')")
     let grids = try NDArray.meshgrid(
-      try a.extra.map { try $0.asNDArray() }, cartesian: try a.string("indexing") == "xy")
+      try a.extra.map { try $0.asNDArray() }, cartesian: try a.stringArg("indexing") == "xy")
     return .tuple(grids.map { .object(NDArrayObject($0)) })
+  }
+  np.function("dtype") { args in
+    let a = try args.bind("dtype(dtype)")
+    return .object(DTypeObject(try parseDType(a["dtype"] ?? .none), isScalarType: false))
   }
   np.function("copy") { args in
     let a = try args.bind("copy(a)")
@@ -161,7 +166,7 @@ private func defineMaths(_ np: PyModule) {
   for name in ["round", "around"] {
     np.function(name) { args in
       let a = try args.bind("\(name)(a, decimals=0)")
-      return Value(array: try a.array("a").rounded(decimals: try a.int("decimals")))
+      return Value(array: try a.array("a").rounded(decimals: try a.intArg("decimals")))
     }
   }
   np.function("clip") { args in
@@ -208,12 +213,13 @@ private func closeness(_ a: BoundArguments) throws -> NDArray {
   let x = try a.array("a").converted(to: .float64)
   let y = try a.array("b").converted(to: .float64)
   let difference = try NDArray.binary(.subtract, x, y).unary(.absolute)
-  let scaled = try NDArray.binary(.multiply, .array(y.unary(.absolute)), .float(a.double("rtol")))
-  let bound = try NDArray.binary(.add, .array(scaled), .float(a.double("atol")))
+  let scaled = try NDArray.binary(
+    .multiply, .array(y.unary(.absolute)), .float(a.doubleArg("rtol")))
+  let bound = try NDArray.binary(.add, .array(scaled), .float(a.doubleArg("atol")))
   var close = try NDArray.binary(.lessEqual, difference, bound)
   let infinities = try NDArray.binary(.equal, x, y)
   close = try NDArray.binary(.bitwiseOr, close, infinities)
-  if try a.bool("equal_nan") {
+  if try a.boolArg("equal_nan") {
     let bothNaN = try NDArray.binary(.bitwiseAnd, x.unary(.isnan), y.unary(.isnan))
     close = try NDArray.binary(.bitwiseOr, close, bothNaN)
   }
@@ -300,7 +306,7 @@ private func defineShaping(_ np: PyModule) {
   }
   np.function("stack") { args in
     let a = try args.bind("stack(arrays, axis=0)")
-    return Value(array: try NDArray.stack(try arrayList(a["arrays"]), axis: try a.int("axis")))
+    return Value(array: try NDArray.stack(try arrayList(a["arrays"]), axis: try a.intArg("axis")))
   }
   np.function("vstack") { args in
     let a = try args.bind("vstack(tup)")
@@ -323,16 +329,16 @@ private func defineShaping(_ np: PyModule) {
 private func defineSearching(_ np: PyModule) {
   np.function("argsort") { args in
     let a = try args.bind("argsort(a, axis=-1, kind=None)")
-    return Value(array: try a.array("a").argsort(axis: try a.int("axis")))
+    return Value(array: try a.array("a").argsort(axis: try a.intArg("axis")))
   }
   np.function("sort") { args in
     let a = try args.bind("sort(a, axis=-1, kind=None)")
-    return Value(array: try a.array("a").sorted(axis: try a.int("axis")))
+    return Value(array: try a.array("a").sorted(axis: try a.intArg("axis")))
   }
   np.function("unique") { args in
     let a = try args.bind("unique(ar, return_counts=False)")
     let (values, counts) = try a.array("ar").unique()
-    if try a.bool("return_counts") {
+    if try a.boolArg("return_counts") {
       return .tuple([Value(array: values), Value(array: counts)])
     }
     return Value(array: values)
@@ -341,7 +347,7 @@ private func defineSearching(_ np: PyModule) {
     let a = try args.bind("bincount(x, weights=None, minlength=0)")
     let weights = try a.optional("weights").map { try $0.asNDArray() }
     return Value(
-      array: try a.array("x").bincount(weights: weights, minLength: try a.int("minlength")))
+      array: try a.array("x").bincount(weights: weights, minLength: try a.intArg("minlength")))
   }
   np.function("nonzero") { args in
     let a = try args.bind("nonzero(a)")

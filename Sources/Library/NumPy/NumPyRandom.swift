@@ -28,9 +28,9 @@ func makeNumPyRandomModule() -> PyModule {
   }
   random.function("randint") { args in
     let a = try args.bind("randint(low, high=None, size=None, dtype=int)")
-    var low = try a.int("low")
+    var low = try a.intArg("low")
     var high = try a.optional("high").map { try $0.asInt() } ?? low
-    if a.optional("high") == nil { low = 0 } else { high = try a.int("high") }
+    if a.optional("high") == nil { low = 0 } else { high = try a.intArg("high") }
     return Value(
       array: try GlobalRandom.generator.integers(try a.shape("size"), low: low, high: high))
   }
@@ -38,13 +38,13 @@ func makeNumPyRandomModule() -> PyModule {
     let a = try args.bind("uniform(low=0.0, high=1.0, size=None)")
     return Value(
       array: try GlobalRandom.generator.uniform(
-        try a.shape("size"), low: try a.double("low"), high: try a.double("high")))
+        try a.shape("size"), low: try a.doubleArg("low"), high: try a.doubleArg("high")))
   }
   random.function("normal") { args in
     let a = try args.bind("normal(loc=0.0, scale=1.0, size=None)")
     return Value(
       array: try GlobalRandom.generator.normal(
-        try a.shape("size"), mean: try a.double("loc"), deviation: try a.double("scale")))
+        try a.shape("size"), mean: try a.doubleArg("loc"), deviation: try a.doubleArg("scale")))
   }
   random.function("choice") { args in
     let a = try args.bind("choice(a, size=None, replace=True, p=None)")
@@ -91,7 +91,7 @@ private func choose(_ generator: inout RandomGenerator, _ a: BoundArguments) thr
   let count = shape.reduce(1, *)
   let weights = try a.optional("p").map { try $0.asNDArray().values(as: Double.self) }
   let picks = try generator.choice(
-    population.shape.first ?? 0, size: count, replace: try a.bool("replace"), p: weights)
+    population.shape.first ?? 0, size: count, replace: try a.boolArg("replace"), p: weights)
   let indices = try NDArray(picks.map { Int64($0) }, shape: [picks.count])
   let chosen = try population.subscripted([.array(indices)])
   if a.optional("size") == nil { return Value(array: try chosen.subscripted([.index(0)])) }
@@ -100,6 +100,7 @@ private func choose(_ generator: inout RandomGenerator, _ a: BoundArguments) thr
 
 private func permute(_ generator: inout RandomGenerator, _ value: Value) throws -> Value {
   if case .int(let n) = value {
+    _ = try NDArray.elementCount([max(n, 0)], dtype: .int64)
     return Value(array: try NDArray(generator.permutation(n).map { Int64($0) }, shape: [max(n, 0)]))
   }
   let array = try value.asNDArray()
@@ -125,7 +126,7 @@ final class NumPyGenerator: PyObject {
     }
     t.method("integers") { (g: NumPyGenerator, args) in
       let a = try args.bind("integers(low, high=None, size=None, endpoint=False)")
-      var low = try a.int("low")
+      var low = try a.intArg("low")
       var high: Int
       if let given = a.optional("high") {
         high = try given.asInt()
@@ -133,14 +134,14 @@ final class NumPyGenerator: PyObject {
         high = low
         low = 0
       }
-      if try a.bool("endpoint") { high += 1 }
+      if try a.boolArg("endpoint") { high += 1 }
       return Value(array: try g.generator.integers(try a.shape("size"), low: low, high: high))
     }
     t.method("normal") { (g: NumPyGenerator, args) in
       let a = try args.bind("normal(loc=0.0, scale=1.0, size=None)")
       return Value(
         array: try g.generator.normal(
-          try a.shape("size"), mean: try a.double("loc"), deviation: try a.double("scale")))
+          try a.shape("size"), mean: try a.doubleArg("loc"), deviation: try a.doubleArg("scale")))
     }
     t.method("standard_normal") { (g: NumPyGenerator, args) in
       let a = try args.bind("standard_normal(size=None)")
@@ -150,7 +151,7 @@ final class NumPyGenerator: PyObject {
       let a = try args.bind("uniform(low=0.0, high=1.0, size=None)")
       return Value(
         array: try g.generator.uniform(
-          try a.shape("size"), low: try a.double("low"), high: try a.double("high")))
+          try a.shape("size"), low: try a.doubleArg("low"), high: try a.doubleArg("high")))
     }
     t.method("choice") { (g: NumPyGenerator, args) in
       let a = try args.bind("choice(a, size=None, replace=True, p=None)")
@@ -178,7 +179,7 @@ func makeLinalgModule() -> PyModule {
     }
     return Value(
       array: try a.array("x").norm(
-        order: order, axes: try a.axes(), keepdims: try a.bool("keepdims")))
+        order: order, axes: try a.axes(), keepdims: try a.boolArg("keepdims")))
   }
   return linalg
 }

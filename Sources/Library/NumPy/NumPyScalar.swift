@@ -3,7 +3,7 @@ import Tensors
 
 /// A NumPy scalar such as `np.float64(0.455775)`: the element of a 0-d
 /// result, usable wherever Python numbers are.
-public final class NumPyScalar: PyObject, IntegerConvertible, FloatConvertible {
+public class NumPyScalar: PyObject, FloatConvertible {
   /// The value as a 0-d array.
   public let array: NDArray
 
@@ -11,6 +11,12 @@ public final class NumPyScalar: PyObject, IntegerConvertible, FloatConvertible {
   /// one element).
   public init(_ array: NDArray) {
     self.array = (try? array.reshaped([])) ?? array
+  }
+
+  /// The scalar for a 0-d array: integer and bool dtypes also stand for
+  /// Python ints.
+  public static func make(_ array: NDArray) -> NumPyScalar {
+    array.dtype.isFloatingPoint ? NumPyScalar(array) : NumPyIntegerScalar(array)
   }
 
   /// The scalar's dtype.
@@ -58,15 +64,6 @@ public final class NumPyScalar: PyObject, IntegerConvertible, FloatConvertible {
     }
   }
 
-  public func integerValue() throws -> Int {
-    guard !dtype.isFloatingPoint, case .int(let value) = pythonValue else {
-      if dtype == .bool { return doubleValue != 0 ? 1 : 0 }
-      throw PyError.typeError(
-        "'numpy.\(dtype.rawValue)' object cannot be interpreted as an integer")
-    }
-    return value
-  }
-
   public func floatValue() throws -> Double { doubleValue }
 
   public override func repr() throws -> String {
@@ -108,6 +105,19 @@ public final class NumPyScalar: PyObject, IntegerConvertible, FloatConvertible {
   }
 }
 
+/// A NumPy integer or bool scalar, which also works where Python ints do
+/// (indices, `range`, `int()`).
+public final class NumPyIntegerScalar: NumPyScalar, IntegerConvertible {
+  public func integerValue() throws -> Int {
+    guard !dtype.isFloatingPoint, case .int(let value) = pythonValue else {
+      if dtype == .bool { return doubleValue != 0 ? 1 : 0 }
+      throw PyError.typeError(
+        "'numpy.\(dtype.rawValue)' object cannot be interpreted as an integer")
+    }
+    return value
+  }
+}
+
 extension ComparisonOperator {
   /// The operator with its operands exchanged (`a < b` is `b > a`).
   var swapped: ComparisonOperator {
@@ -123,5 +133,5 @@ extension ComparisonOperator {
 
 /// Makes the NumPy scalar of `dtype` holding `value` (`np.float32(34.0)`).
 public func makeNumPyScalar(_ value: Double, dtype: DType) -> Value {
-  .object(NumPyScalar(NDArray.scalar(value, dtype: dtype)))
+  .object(NumPyScalar.make(NDArray.scalar(value, dtype: dtype)))
 }

@@ -65,6 +65,15 @@ public final class Model {
         "Graph disconnected: the output \(outputs.producer.name) does not come from the"
           + " input \(input.name).")
     }
+    // TODO: a layer used twice in one model (shared weights) would need its
+    // gradients summed over its uses; such graphs are refused for now.
+    for (index, layer) in chain.enumerated() where chain[..<index].contains(where: { $0 === layer })
+    {
+      throw TensorError(
+        .valueError,
+        "The layer \(layer.name) is used twice in the model; shared layers are"
+          + " not supported.")
+    }
     self.name = name ?? LayerNaming.uniqueName("functional")
     isSequential = false
     inputLayer = input

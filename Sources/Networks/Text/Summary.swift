@@ -23,6 +23,10 @@ extension Model {
     let cells = padded.map { max($0 - 2, 1) }
 
     func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    // Keras marks class names with colour 33 and counts with colour 34.
+    func paint(_ text: String, _ code: Int) -> String {
+      color && !text.isEmpty ? "\u{1B}[38;5;\(code)m\(text)\u{1B}[0m" : text
+    }
     func rule(_ left: String, _ fill: String, _ middle: String, _ right: String) -> String {
       left + padded.map { String(repeating: fill, count: $0) }.joined(separator: middle)
         + right + "\n"
@@ -56,9 +60,17 @@ extension Model {
         let a = line < nameLines.count ? nameLines[line] : ""
         let b = line < shapeLines.count ? shapeLines[line] : ""
         let c = line < paramLines.count ? paramLines[line] : ""
-        text +=
-          "│ " + padRight(a, cells[0]) + " │ " + padRight(b, cells[1]) + " │ "
-          + padLeft(c, cells[2]) + " │\n"
+        var name = padRight(a, cells[0])
+        if color, let open = a.firstRange(of: "(" + layer.className) {
+          let start = a.index(after: open.lowerBound)
+          let end = open.upperBound
+          name =
+            String(a[..<start]) + paint(String(a[start..<end]), 33) + a[end...]
+            + String(repeating: " ", count: max(0, cells[0] - a.count))
+        }
+        let count = padLeft(c, cells[2])
+        let countText = c.isEmpty ? count : String(count.dropLast(c.count)) + paint(c, 34)
+        text += "│ " + name + " │ " + padRight(b, cells[1]) + " │ " + countText + " │\n"
       }
       if rowIndex + 1 < shown.count { text += rule("├", "─", "┼", "┤") }
     }
@@ -73,15 +85,18 @@ extension Model {
       total += optimizer.variableCount
       totalBytes += optimizer.byteCount
       optimizerLine =
-        bold(" Optimizer params: ") + thousands(optimizer.variableCount) + " ("
+        bold(" Optimizer params: ") + paint(thousands(optimizer.variableCount), 34) + " ("
         + readableBytes(optimizer.byteCount) + ")\n"
     }
-    text += bold(" Total params: ") + thousands(total) + " (" + readableBytes(totalBytes) + ")\n"
     text +=
-      bold(" Trainable params: ") + thousands(trainable) + " ("
+      bold(" Total params: ") + paint(thousands(total), 34) + " (" + readableBytes(totalBytes)
+      + ")\n"
+    text +=
+      bold(" Trainable params: ") + paint(thousands(trainable), 34) + " ("
       + readableBytes(trainable * 4) + ")\n"
     text +=
-      bold(" Non-trainable params: ") + thousands(frozen) + " (" + readableBytes(frozen * 4)
+      bold(" Non-trainable params: ") + paint(thousands(frozen), 34) + " ("
+      + readableBytes(frozen * 4)
       + ")\n"
     text += optimizerLine
     return text

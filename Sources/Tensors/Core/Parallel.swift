@@ -20,7 +20,8 @@ public enum Parallel {
     _ count: Int, alignment: Int = 16, work: Int? = nil, _ body: (Range<Int>) -> Void
   ) {
     let total = work ?? count
-    let workers = min(coreCount, total / max(threshold / 2, 1), count)
+    var workers = min(coreCount, total / max(threshold / 2, 1), count)
+    if workers > 1 && isBusy() { workers = 1 }
     guard workers > 1 else {
       body(0..<count)
       return
@@ -34,6 +35,16 @@ public enum Parallel {
         if start < end { box.value(start..<end) }
       }
     }
+  }
+}
+
+extension Parallel {
+  /// Whether the other cores are already taken: splitting memory-bound
+  /// loops then only waits for a second thread to be scheduled.
+  static func isBusy() -> Bool {
+    var load = [Double](repeating: 0, count: 1)
+    guard getloadavg(&load, 1) == 1 else { return false }
+    return load[0] >= Double(coreCount)
   }
 }
 

@@ -26,10 +26,14 @@ public final class Storage: @unchecked Sendable {
     }
     let count = max(byteCount, 1)
     var raw: UnsafeMutableRawPointer? = nil
-    guard posix_memalign(&raw, 64, count) == 0, let memory = raw else {
+    // Large blocks go on 2 MiB boundaries and ask for huge pages, as NumPy
+    // does: first touches then fault 512 times less often.
+    let huge = count >= 4 << 20
+    guard posix_memalign(&raw, huge ? 2 << 20 : 64, count) == 0, let memory = raw else {
       throw TensorError(
         .memoryError, "Unable to allocate \(Storage.describe(bytes: byteCount))")
     }
+    if huge { _ = madvise(memory, count, 14) }  // 14 is MADV_HUGEPAGE.
     if zeroed { memset(memory, 0, count) }
     self.bytes = memory
     self.byteCount = byteCount

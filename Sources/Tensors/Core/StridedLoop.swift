@@ -103,38 +103,43 @@ func zipLoop<A, B, R>(
   let layout = LoopLayout(
     shape: shape, strides: [aStrides, bStrides, NDArray.contiguousStrides(shape)])
   let n = layout.rowLength
-  let sa = layout.strides[0][layout.shape.count - 1]
-  let sb = layout.strides[1][layout.shape.count - 1]
-  let so = layout.strides[2][layout.shape.count - 1]
+  let last = layout.shape.count - 1
+  let sa = layout.strides[0][last]
+  let sb = layout.strides[1][last]
+  let so = layout.strides[2][last]
 
-  func row(_ oa: Int, _ ob: Int, _ oo: Int, _ range: Range<Int>) {
-    let pa = a + oa
-    let pb = b + ob
-    let po = out + oo
-    if sa == 1 && sb == 1 && so == 1 {
-      for i in range { po[i] = f(pa[i], pb[i]) }
-    } else if sa == 0 && sb == 1 && so == 1 {
-      let x = pa[0]
-      for i in range { po[i] = f(x, pb[i]) }
-    } else if sa == 1 && sb == 0 && so == 1 {
-      let y = pb[0]
-      for i in range { po[i] = f(pa[i], y) }
-    } else {
-      for i in range { po[i * so] = f(pa[i * sa], pb[i * sb]) }
+  if layout.shape.count == 1 && so == 1 {
+    // The common cases, kept free of strides so they vectorise.
+    if sa == 1 && sb == 1 {
+      Parallel.forRanges(n) { range in
+        for i in range { out[i] = f(a[i], b[i]) }
+      }
+      return
+    }
+    if sa == 0 && sb == 1 {
+      let x = a[0]
+      Parallel.forRanges(n) { range in
+        for i in range { out[i] = f(x, b[i]) }
+      }
+      return
+    }
+    if sa == 1 && sb == 0 {
+      let y = b[0]
+      Parallel.forRanges(n) { range in
+        for i in range { out[i] = f(a[i], y) }
+      }
+      return
     }
   }
-
-  if layout.shape.count == 1 {
-    Parallel.forRanges(n) { range in row(0, 0, 0, range) }
-    return
-  }
-  let rows = layout.rowCount
   let perRow = max(n, 1)
-  Parallel.forRanges(rows * perRow, alignment: perRow) { range in
+  Parallel.forRanges(layout.rowCount * perRow, alignment: perRow) { range in
     let first = range.lowerBound / perRow
-    let last = (range.upperBound + perRow - 1) / perRow
-    layout.forEachRow(first..<last) { offsets in
-      row(offsets[0], offsets[1], offsets[2], 0..<n)
+    let end = (range.upperBound + perRow - 1) / perRow
+    layout.forEachRow(first..<end) { offsets in
+      let pa = a + offsets[0]
+      let pb = b + offsets[1]
+      let po = out + offsets[2]
+      for i in 0..<n { po[i * so] = f(pa[i * sa], pb[i * sb]) }
     }
   }
 }
@@ -152,24 +157,20 @@ func mapLoop<A, R>(
   let sa = layout.strides[0][layout.shape.count - 1]
   let so = layout.strides[1][layout.shape.count - 1]
 
-  func row(_ oa: Int, _ oo: Int, _ range: Range<Int>) {
-    let pa = a + oa
-    let po = out + oo
-    if sa == 1 && so == 1 {
-      for i in range { po[i] = f(pa[i]) }
-    } else {
-      for i in range { po[i * so] = f(pa[i * sa]) }
+  if layout.shape.count == 1 && sa == 1 && so == 1 {
+    Parallel.forRanges(n) { range in
+      for i in range { out[i] = f(a[i]) }
     }
-  }
-
-  if layout.shape.count == 1 {
-    Parallel.forRanges(n) { range in row(0, 0, range) }
     return
   }
   let perRow = max(n, 1)
   Parallel.forRanges(layout.rowCount * perRow, alignment: perRow) { range in
     let first = range.lowerBound / perRow
-    let last = (range.upperBound + perRow - 1) / perRow
-    layout.forEachRow(first..<last) { offsets in row(offsets[0], offsets[1], 0..<n) }
+    let end = (range.upperBound + perRow - 1) / perRow
+    layout.forEachRow(first..<end) { offsets in
+      let pa = a + offsets[0]
+      let po = out + offsets[1]
+      for i in 0..<n { po[i * so] = f(pa[i * sa]) }
+    }
   }
 }

@@ -146,6 +146,7 @@ extension NDArray {
     }
   }
 
+  @inline(__always)
   private static func zip<T, R: Element>(
     _ a: NDArray, _ b: NDArray, _ shape: [Int], _ type: T.Type, _ f: (T, T) -> R
   ) throws -> NDArray {

@@ -40,6 +40,7 @@ extension NDArray {
     guard num >= 0 else {
       throw TensorError(.valueError, "Number of samples, \(num), must be non-negative.")
     }
+    _ = try elementCount([num], dtype: .float64)
     let divisor = Double(endpoint ? num - 1 : num)
     let step = (stop - start) / divisor
     var values = (0..<num).map { Double($0) * step + start }

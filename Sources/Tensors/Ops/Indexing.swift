@@ -155,7 +155,8 @@ extension NDArray {
   public static func sliceBounds(start: Int?, stop: Int?, step: Int?, length: Int) throws
     -> (first: Int, count: Int, step: Int)
   {
-    let stepBy = step ?? 1
+    // Int.min cannot be negated; any step that large takes one element.
+    let stepBy = max(step ?? 1, -Int.max)
     guard stepBy != 0 else { throw TensorError(.valueError, "slice step cannot be zero") }
     func clamp(_ value: Int?, _ fallback: Int, low: Int, high: Int) -> Int {
       guard var v = value else { return fallback }
@@ -165,12 +166,12 @@ extension NDArray {
     if stepBy > 0 {
       let first = clamp(start, 0, low: 0, high: length)
       let end = clamp(stop, length, low: 0, high: length)
-      let count = end > first ? (end - first + stepBy - 1) / stepBy : 0
+      let count = end > first ? (end - first - 1) / stepBy + 1 : 0
       return (first, count, stepBy)
     }
     let first = clamp(start, length - 1, low: -1, high: length - 1)
     let end = clamp(stop, -1, low: -1, high: length - 1)
-    let count = first > end ? (first - end - stepBy - 1) / -stepBy : 0
+    let count = first > end ? (first - end - 1) / -stepBy + 1 : 0
     return (first, count, stepBy)
   }
 

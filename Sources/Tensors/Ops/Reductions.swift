@@ -218,6 +218,16 @@ extension NDArray {
 /// halving above that, so float32 sums round as NumPy's do.
 @inline(__always)
 func pairwiseSum<T: NumericElement>(_ a: UnsafePointer<T>, _ n: Int, _ stride: Int) -> T {
+  if stride == 1 && n > 8 {
+    if T.self == Float.self {
+      let sum = contiguousPairwiseSum(UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), n)
+      return unsafeBitCast(sum, to: T.self)
+    }
+    if T.self == Double.self {
+      let sum = contiguousPairwiseSum(UnsafeRawPointer(a).assumingMemoryBound(to: Double.self), n)
+      return unsafeBitCast(sum, to: T.self)
+    }
+  }
   if n < 8 {
     var total = T.zeroValue
     for i in 0..<n { total = T.plus(total, a[i * stride]) }
@@ -291,4 +301,35 @@ extension NDArray {
   {
     try variance(axes: axes, ddof: ddof, keepdims: keepdims).unary(.sqrt)
   }
+}
+
+/// `pairwiseSum` on a contiguous float buffer, its eight running sums held
+/// in one vector (lane j adds elements j, j + 8, ... as NumPy's loop does).
+func contiguousPairwiseSum<T: BinaryFloatingPoint & SIMDScalar>(_ a: UnsafePointer<T>, _ n: Int)
+  -> T
+{
+  if n < 8 {
+    var total: T = 0
+    for i in 0..<n { total += a[i] }
+    return total
+  }
+  if n <= 128 {
+    let raw = UnsafeRawPointer(a)
+    var r = raw.loadUnaligned(as: SIMD8<T>.self)
+    var i = 8
+    let end = n - n % 8
+    while i < end {
+      r += raw.loadUnaligned(fromByteOffset: i * MemoryLayout<T>.stride, as: SIMD8<T>.self)
+      i += 8
+    }
+    var total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+    while i < n {
+      total += a[i]
+      i += 1
+    }
+    return total
+  }
+  var half = n / 2
+  half -= half % 8
+  return contiguousPairwiseSum(a, half) + contiguousPairwiseSum(a + half, n - half)
 }

@@ -89,6 +89,7 @@ extension NDArray {
       throw TensorError(.valueError, "'list' argument must have no negative elements")
     }
     let length = max(Int(values.max() ?? -1) + 1, minLength)
+    _ = try NDArray.elementCount([length], dtype: .int64)
     if let weights {
       guard weights.shape == shape else {
         throw TensorError(.valueError, "The weights and list don't have the same length.")

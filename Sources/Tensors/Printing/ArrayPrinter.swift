@@ -55,7 +55,7 @@ extension NDArray {
     let value = double(atOffset: offset)
     switch dtype {
     case .bool: return value != 0 ? "True" : "False"
-    case .uint8, .int32: return String(Int64(value))
+    case .uint8, .int32: return String(Int64(castingFrom: value))
     case .int64: return String(storage.bytes.load(fromByteOffset: offset * 8, as: Int64.self))
     case .float32: return formatScalarFloat(value, single: true)
     case .float64: return formatScalarFloat(value, single: false)

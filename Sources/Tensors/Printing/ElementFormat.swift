@@ -12,6 +12,9 @@ struct ElementFormat {
   private let single: Bool
   private let precision: Int
 
+  // TODO: elements arrive as Double, so int64 values beyond 2^53 print
+  // rounded; an integer path would need the printer to read typed storage.
+
   /// Chooses the format for `values` of `dtype`.
   init(values: [Double], dtype: DType, precision: Int = 8) {
     self.single = dtype == .float32
@@ -20,7 +23,7 @@ struct ElementFormat {
     case .bool:
       style = .bool
     case .uint8, .int32, .int64:
-      let widths = values.map { String(Int64($0)).count }
+      let widths = values.map { String(Int64(castingFrom: $0)).count }
       style = .integer(width: widths.max() ?? 0)
     case .float32, .float64:
       style = ElementFormat.floatStyle(values, single: dtype == .float32, precision: precision)
@@ -91,7 +94,7 @@ struct ElementFormat {
     case .bool:
       return value != 0 ? " True" : "False"
     case .integer(let width):
-      return padLeft(String(Int64(value)), width)
+      return padLeft(String(Int64(castingFrom: value)), width)
     case .positional(let left, let right):
       if !value.isFinite { return nonFinite(value, left + right + 1) }
       let (whole, fraction) = ElementFormat.positionalDigits(

@@ -58,6 +58,7 @@ extension RandomGenerator {
   public mutating func choice(
     _ count: Int, size: Int, replace: Bool = true, p: [Double]? = nil
   ) throws -> [Int] {
+    _ = try NDArray.elementCount([size], dtype: .int64)
     guard count > 0 || size == 0 else {
       throw TensorError(.valueError, "a cannot be empty unless no samples are taken")
     }

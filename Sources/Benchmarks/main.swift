@@ -1,0 +1,106 @@
+import CBLAS
+import Tensors
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// Kernel measurements for scripts/bench. Each line reads
+// `RESULT name value`: seconds for timings, GFLOP/s for rates.
+
+/// Seconds on a monotonic clock.
+func now() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
+/// The fastest of `repeats` runs of `body`, in seconds.
+func fastest(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+  var best = Double.infinity
+  for _ in 0..<repeats {
+    let start = now()
+    try body()
+    best = min(best, now() - start)
+  }
+  return best
+}
+
+func report(_ name: String, _ value: Double) {
+  print("RESULT \(name) \(value)")
+}
+
+func randomArray(_ shape: [Int], _ generator: inout RandomGenerator) throws -> NDArray {
+  let count = shape.reduce(1, *)
+  return try NDArray((0..<count).map { _ in generator.nextFloat() }, shape: shape)
+}
+
+func measureGEMM(size: Int, generator: inout RandomGenerator) throws {
+  let a = try randomArray([size, size], &generator)
+  let b = try randomArray([size, size], &generator)
+  let runtime = try fastest(3) { _ = try NDArray.matmul(a, b) }
+
+  let left = a.values(as: Float.self)
+  let right = b.values(as: Float.self)
+  var product = [Float](repeating: 0, count: size * size)
+  let direct = fastest(3) {
+    cblas_sgemm(
+      CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(size), Int32(size), Int32(size),
+      1, left, Int32(size), right, Int32(size), 0, &product, Int32(size))
+  }
+  report("sgemm_\(size)", runtime)
+  report("sgemm_\(size)_direct", direct)
+  report("sgemm_\(size)_gflops", 2 * pow(Double(size), 3) / direct / 1e9)
+}
+
+func measureConvolution(
+  name: String, height: Int, channels: Int, filters: Int, inputGradient: Bool,
+  generator: inout RandomGenerator
+) throws {
+  let g = try ConvolutionGeometry(
+    batch: 32, height: height, width: height, channels: channels,
+    kernelHeight: 5, kernelWidth: 5, strideY: 1, strideX: 1, same: false)
+  func buffer(_ count: Int) -> [Float] { (0..<count).map { _ in generator.nextFloat() } }
+  let input = buffer(g.batch * g.imageSize)
+  let kernel = buffer(g.patchSize * filters)
+  let bias = buffer(filters)
+  var output = [Float](repeating: 0, count: g.batch * g.outPixels * filters)
+  var columns = [Float](repeating: 0, count: g.batch * g.outPixels * g.patchSize)
+  var kernelGradient = [Float](repeating: 0, count: g.patchSize * filters)
+  var biasGradient = [Float](repeating: 0, count: filters)
+  var gradientIn = [Float](repeating: 0, count: g.batch * g.imageSize)
+  let outputGradient = buffer(output.count)
+
+  let flops = 2.0 * Double(g.batch * g.outPixels * g.patchSize * filters)
+  let forward = fastest(10) {
+    Convolution.forward(
+      input: input, kernel: kernel, bias: bias, output: &output, columns: &columns,
+      filters: filters, geometry: g)
+  }
+  let backward = fastest(10) {
+    gradientIn.withUnsafeMutableBufferPointer { inputGrad in
+      Convolution.backward(
+        outputGradient: outputGradient, kernel: kernel, columns: &columns,
+        kernelGradient: &kernelGradient, biasGradient: &biasGradient,
+        inputGradient: inputGradient ? inputGrad.baseAddress : nil,
+        filters: filters, geometry: g)
+    }
+  }
+  report("\(name)_forward_gflops", flops / forward / 1e9)
+  report("\(name)_backward_gflops", flops * (inputGradient ? 2 : 1) / backward / 1e9)
+}
+
+var generator = RandomGenerator(seed: 1)
+do {
+  try measureGEMM(size: 1024, generator: &generator)
+  try measureGEMM(size: 2048, generator: &generator)
+  try measureConvolution(
+    name: "conv1", height: 32, channels: 3, filters: 15, inputGradient: false,
+    generator: &generator)
+  try measureConvolution(
+    name: "conv2", height: 14, channels: 15, filters: 60, inputGradient: true,
+    generator: &generator)
+} catch {
+  print("benchmark failed: \(error)")
+  exit(1)
+}
