@@ -8,7 +8,8 @@ final class SeedLessonTests: XCTestCase {
   /// The lesson's code cells, as the seed text shows them.
   static let cells: [String] = [
     """
-    !wget -nc --no-cache -O init.py -q https://raw.githubusercontent.com/rramosp/2021.deeplearning/main/content/init.py
+    !wget -nc --no-cache -O init.py -q\
+     https://raw.githubusercontent.com/rramosp/2021.deeplearning/main/content/init.py
     import init; init.init(force_download=False);
     """,
     """
@@ -39,7 +40,8 @@ final class SeedLessonTests: XCTestCase {
             if dropout is not None:
                 layers = tf.keras.layers.Dropout(dropout)(layers)
 
-        predictions = tf.keras.layers.Dense(num_classes, activation=tf.nn.softmax, name="output_1")(layers)
+        predictions = tf.keras.layers.Dense(num_classes, activation=tf.nn.softmax,\
+     name="output_1")(layers)
         model = tf.keras.Model(inputs = inputs, outputs=predictions)
         if compile:
             model.compile(optimizer='adam',
@@ -49,7 +51,8 @@ final class SeedLessonTests: XCTestCase {
     """,
     "model = get_model()\nmodel.summary()",
     "model.fit(X, y, epochs=20, batch_size=8, verbose=False)\nmodel.evaluate(X,y);",
-    "predict = lambda X: model.predict(X).argmax(axis=1)\nmlutils.plot_2Ddata_with_boundary(predict, X,y)",
+    "predict = lambda X: model.predict(X).argmax(axis=1)\n"
+      + "mlutils.plot_2Ddata_with_boundary(predict, X,y)",
     "model = get_model(dropout=0.3)\nmodel.summary()",
     "model = get_model(nlayers=1, lsize=2, dropout=0.5)\nmodel.summary()",
     "model.layers",
@@ -87,7 +90,8 @@ final class SeedLessonTests: XCTestCase {
         layers = tf.keras.layers.Flatten()(layers)
         layers = tf.keras.layers.Dense(16, activation=tf.nn.relu)(layers)
         layers = tf.keras.layers.Dropout(0.2)(layers)
-        predictions = tf.keras.layers.Dense(num_classes, activation=tf.nn.softmax, name="output_1")(layers)
+        predictions = tf.keras.layers.Dense(num_classes, activation=tf.nn.softmax,\
+     name="output_1")(layers)
         model = tf.keras.Model(inputs = inputs, outputs=predictions)
         if compile:
             model.compile(optimizer='adam',

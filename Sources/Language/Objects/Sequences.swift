@@ -1,8 +1,10 @@
 /// Python's `slice`: what `a[1:5:2]` passes to `item`.
 public final class PySlice: PyObject {
-  /// The bounds as written; `None` when left out.
+  /// The first index as written; `None` when left out.
   public let start: Value
+  /// The end index as written; `None` when left out.
   public let stop: Value
+  /// The stride as written; `None` when left out.
   public let step: Value
 
   /// Makes a slice.
@@ -65,9 +67,11 @@ public final class PyEllipsis: PyObject {
 
 /// Python's `range`.
 public final class PyRange: PyObject {
-  /// The first value, the bound and the stride.
+  /// The first value.
   public let start: Int
+  /// The bound, never reached.
   public let stop: Int
+  /// The stride, never zero.
   public let step: Int
 
   /// Makes a range; `step` must not be zero.

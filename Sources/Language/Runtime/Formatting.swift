@@ -348,7 +348,8 @@ func percentFormat(_ format: String, _ arguments: Value) throws -> String {
       result += try value.str()
     default:
       throw PyError.valueError(
-        "unsupported format character '\(conversion)' (0x\(String(conversion.asciiValue ?? 0, radix: 16)))"
+        "unsupported format character '\(conversion)' "
+          + "(0x\(String(conversion.asciiValue ?? 0, radix: 16)))"
           + " at index \(i - 1)")
     }
   }

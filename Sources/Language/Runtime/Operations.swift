@@ -89,6 +89,8 @@ private func repeated(_ items: [Value], _ count: Int) throws -> [Value] {
   return result
 }
 
+// TODO: ints are 64-bit, so results beyond ±9.2e18 raise OverflowError
+// where Python would grow the int; lessons never get near that.
 private func overflow() -> PyError {
   PyError(.overflowError, "integer overflow: mlscript ints are 64-bit")
 }

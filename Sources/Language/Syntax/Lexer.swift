@@ -339,6 +339,7 @@ struct Lexer {
     guard let quote = peek() else { return }
     let triple = peek(1) == quote && peek(2) == quote
     index += triple ? 3 : 1
+    // TODO: b"..." literals are read as str: there is no bytes type.
     let raw = prefix.contains("r")
     let isF = prefix.contains("f")
     var parts: [FStringPart] = []

@@ -107,6 +107,8 @@ struct Parser {
       case "with": return [try parseWith()]
       case "def": return [try parseDef(decorators: [])]
       case "class":
+        // TODO: classes are not part of the language yet; lessons only use
+        // the built-in modules' types.
         throw error("class statements are not supported by mlscript")
       default: break
       }

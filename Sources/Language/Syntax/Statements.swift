@@ -545,6 +545,7 @@ final class MagicStmt: Stmt {
     case .ignored:
       return .normal
     case .unknown(let name):
+      // TODO: cell magics (`%%time`) and other line magics are not run.
       throw PyError(.nameError, "Line magic function `%\(name)` not found.")
     case .time(let body):
       var flow = Flow.normal
