@@ -76,6 +76,22 @@ final class FunctionCode {
     return frame
   }
 
+  /// A frame for a new call, borrowed from the pool, which owns it for as
+  /// long as the code lives: using it costs no reference counting.
+  @inline(__always)
+  func borrowFrame(_ interpreter: Interpreter, cells: [Cell]) -> Unmanaged<Frame> {
+    guard activeFrames < framePool.count else {
+      return Unmanaged.passUnretained(makeFrame(interpreter, cells: cells))
+    }
+    let frame = Unmanaged.passUnretained(framePool[activeFrames])
+    activeFrames += 1
+    frame._withUnsafeGuaranteedRef {
+      if !cells.isEmpty { $0.cells = cells }
+      $0.interpreter = interpreter
+    }
+    return frame
+  }
+
   /// Frees the frame of the innermost finished call, emptied so it holds
   /// on to nothing.
   @inline(__always)

@@ -723,28 +723,32 @@ final class CallExpr: Expr {
   /// Binds plain positional arguments straight into the callee's slots.
   @inline(__always)
   private func callPlain(_ target: PyFunction, _ f: Frame) throws -> Value {
-    let code = target.code
-    let frame = code.makeFrame(
-      f.interpreter,
-      cells: code.ownCellCount + code.freeSources.count == 0
-        ? [] : f.interpreter.makeCells(target))
-    defer { code.recycle(frame) }
-    let count = plainArguments.count
-    for index in 0..<count {
-      // The call owns its argument expressions: borrow, do not count.
-      frame.slots[index] = try Unmanaged.passUnretained(plainArguments[index])
-        ._withUnsafeGuaranteedRef { try $0.eval(f) }
-    }
-    if count < code.parameters.count {
-      let firstDefault = code.parameters.count - target.defaults.count
-      for index in count..<code.parameters.count {
-        frame.slots[index] = target.defaults[index - firstDefault]
+    // The callee value keeps the function, and so its code, alive.
+    try Unmanaged.passUnretained(target.code)._withUnsafeGuaranteedRef { code in
+      let cells =
+        code.ownCellCount + code.freeSources.count == 0
+        ? [] : f.interpreter.makeCells(target)
+      return try code.borrowFrame(f.interpreter, cells: cells)._withUnsafeGuaranteedRef {
+        frame in
+        defer { code.recycle(frame) }
+        let count = plainArguments.count
+        for index in 0..<count {
+          // The call owns its argument expressions: borrow, do not count.
+          frame.slots[index] = try Unmanaged.passUnretained(plainArguments[index])
+            ._withUnsafeGuaranteedRef { try $0.eval(f) }
+        }
+        if count < code.parameters.count {
+          let firstDefault = code.parameters.count - target.defaults.count
+          for index in count..<code.parameters.count {
+            frame.slots[index] = target.defaults[index - firstDefault]
+          }
+        }
+        do {
+          return try f.interpreter.execute(target, frame)
+        } catch {
+          throw f.located(error, pos)
+        }
       }
-    }
-    do {
-      return try f.interpreter.execute(target, frame)
-    } catch {
-      throw f.located(error, pos)
     }
   }
 
