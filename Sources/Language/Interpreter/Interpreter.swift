@@ -108,6 +108,7 @@ public final class Interpreter {
 
   // MARK: calls
 
+  @inline(__always)
   func enterCall() throws {
     depth += 1
     if depth >= recursionLimit {

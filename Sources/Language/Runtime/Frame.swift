@@ -111,6 +111,7 @@ final class FunctionCode {
 
   /// Whether a call with `count` positional arguments and nothing else
   /// can bind straight into the slots.
+  @inline(__always)
   func acceptsPlainPositional(_ count: Int) -> Bool {
     variadic == nil && keywordVariadic == nil && keywordOnly.isEmpty
       && count <= parameters.count && count >= requiredCount
