@@ -108,6 +108,7 @@ public final class Interpreter {
 
   // MARK: calls
 
+  @inline(__always)
   func enterCall() throws {
     depth += 1
     if depth >= recursionLimit {
@@ -131,10 +132,17 @@ public final class Interpreter {
     try enterCall()
     defer { depth -= 1 }
     let code = function.code
-    for (slot, cell) in code.parameterCells { frame.cells[cell].value = frame.slots[slot] }
+    if !code.parameterCells.isEmpty {
+      for (slot, cell) in code.parameterCells { frame.cells[cell].value = frame.slots[slot] }
+    }
     do {
       if let expression = code.expressionBody { return try expression.eval(frame) }
-      if try execBlock(code.body, frame) == .returned { return frame.returnValue }
+      if try execBlock(code.body, frame) == .returned {
+        // Moved out rather than copied, which saves a count update.
+        var result = Value.none
+        swap(&result, &frame.returnValue)
+        return result
+      }
       return .none
     } catch {
       throw frame.unwind(error)

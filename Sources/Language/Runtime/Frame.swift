@@ -54,29 +54,52 @@ final class FunctionCode {
   var pos: Pos
   var doc: String?
   var requiredCount = 0
-  /// Frames of finished calls, kept for the next call: a call then costs
-  /// no allocation.
-  var spareFrames: [Frame] = []
+  /// Frames for calls of this code, reused: calls nest, so the frames
+  /// below `activeFrames` are in use and the rest are free, and a call
+  /// costs no allocation.
+  private var framePool: [Frame] = []
+  private var activeFrames = 0
 
-  /// A frame for a new call, reused when one is spare.
+  /// A frame for a new call, reused when one is free.
   @inline(__always)
   func makeFrame(_ interpreter: Interpreter, cells: [Cell]) -> Frame {
-    if let frame = spareFrames.popLast() {
-      frame.cells = cells
+    if activeFrames < framePool.count {
+      let frame = framePool[activeFrames]
+      activeFrames += 1
+      if !cells.isEmpty { frame.cells = cells }
       frame.interpreter = interpreter
       return frame
     }
-    return Frame(code: self, interpreter: interpreter, cells: cells)
+    let frame = Frame(code: self, interpreter: interpreter, cells: cells)
+    framePool.append(frame)
+    activeFrames += 1
+    return frame
   }
 
-  /// Returns a finished call's frame, emptied so it holds on to nothing.
+  /// A frame for a new call, borrowed from the pool, which owns it for as
+  /// long as the code lives: using it costs no reference counting.
+  @inline(__always)
+  func borrowFrame(_ interpreter: Interpreter, cells: [Cell]) -> Unmanaged<Frame> {
+    guard activeFrames < framePool.count else {
+      return Unmanaged.passUnretained(makeFrame(interpreter, cells: cells))
+    }
+    let frame = Unmanaged.passUnretained(framePool[activeFrames])
+    activeFrames += 1
+    frame._withUnsafeGuaranteedRef {
+      if !cells.isEmpty { $0.cells = cells }
+      $0.interpreter = interpreter
+    }
+    return frame
+  }
+
+  /// Frees the frame of the innermost finished call, emptied so it holds
+  /// on to nothing.
   @inline(__always)
   func recycle(_ frame: Frame) {
-    guard spareFrames.count < 8 else { return }
     for index in 0..<frame.slotCount { frame.slots[index] = nil }
-    frame.returnValue = .none
+    if case .none = frame.returnValue {} else { frame.returnValue = .none }
     if !frame.cells.isEmpty { frame.cells = [] }
-    spareFrames.append(frame)
+    activeFrames -= 1
   }
 
   init(name: String, origin: SourceOrigin, sourceLines: [String], pos: Pos) {
@@ -88,6 +111,7 @@ final class FunctionCode {
 
   /// Whether a call with `count` positional arguments and nothing else
   /// can bind straight into the slots.
+  @inline(__always)
   func acceptsPlainPositional(_ count: Int) -> Bool {
     variadic == nil && keywordVariadic == nil && keywordOnly.isEmpty
       && count <= parameters.count && count >= requiredCount
@@ -174,13 +198,17 @@ func checkInterruption() throws {
 /// or returns.
 @inline(__always)
 func execBlock(_ body: [Stmt], _ frame: Frame) throws -> Flow {
-  for statement in body {
+  for index in body.indices {
     try checkInterruption()
-    let flow: Flow
-    do {
-      flow = try statement.exec(frame)
-    } catch {
-      throw frame.located(error, statement.pos)
+    // The body array owns its statements, so borrowing one costs no
+    // reference-count update.
+    let flow = try Unmanaged.passUnretained(body[index])._withUnsafeGuaranteedRef {
+      statement in
+      do {
+        return try statement.exec(frame)
+      } catch {
+        throw frame.located(error, statement.pos)
+      }
     }
     if flow != .normal { return flow }
   }

@@ -45,7 +45,21 @@ final class ConstantExpr: Expr {
 /// A name reference, which the resolver binds to a slot, cell or global.
 final class NameExpr: Expr {
   let name: String
-  var access: Access = .unresolved
+  var access: Access = .unresolved {
+    didSet {
+      localSlot = -1
+      globalBox = nil
+      switch access {
+      case .local(let slot): localSlot = slot
+      case .global(let box): globalBox = Unmanaged.passUnretained(box)
+      default: break
+      }
+    }
+  }
+  /// The slot of a local name, or -1: read without copying `access`.
+  private var localSlot = -1
+  // `access` keeps the box alive, so this copy needs no counting.
+  private var globalBox: Unmanaged<GlobalBox>?
 
   init(_ name: String, _ pos: Pos) {
     self.name = name
@@ -58,6 +72,15 @@ final class NameExpr: Expr {
   }
 
   override func eval(_ f: Frame) throws -> Value {
+    if localSlot >= 0, let value = f.slots[localSlot] { return value }
+    if let box = globalBox, let value = box._withUnsafeGuaranteedRef({ $0.value }) {
+      return value
+    }
+    return try lookUp(f)
+  }
+
+  /// The general read, which also raises the errors of unbound names.
+  private func lookUp(_ f: Frame) throws -> Value {
     switch access {
     case .local(let slot):
       if let value = f.slots[slot] { return value }
@@ -243,7 +266,9 @@ final class CompareExpr: Expr {
   override func eval(_ f: Frame) throws -> Value {
     var a = try left.eval(f)
     for index in 0..<ops.count {
-      let b = try comparators[index].eval(f)
+      let b = try Unmanaged.passUnretained(comparators[index])._withUnsafeGuaranteedRef {
+        try $0.eval(f)
+      }
       let result: Value
       if case .int(let x) = a, case .int(let y) = b {
         switch ops[index] {
@@ -665,44 +690,70 @@ struct CallArgument {
 final class CallExpr: Expr {
   let function: Expr
   let arguments: [CallArgument]
-  let plainPositional: [Expr]?
+  /// The argument expressions when every argument is plain positional.
+  let plainArguments: [Expr]
+  let isPlain: Bool
 
   init(_ function: Expr, _ arguments: [CallArgument], _ pos: Pos) {
     self.function = function
     self.arguments = arguments
-    plainPositional =
-      arguments.allSatisfy { $0.kind == .positional } ? arguments.map(\.value) : nil
+    isPlain = arguments.allSatisfy { $0.kind == .positional }
+    plainArguments = isPlain ? arguments.map(\.value) : []
     super.init(pos)
     depth = max(function.depth, arguments.map(\.value.depth).max() ?? 0) + 1
   }
 
-  // TODO: a call to a language function costs about four times CPython
+  // TODO: a call to a language function still costs more than CPython
   // 3.11's (recursive fib(25)): each copy of an object Value is an atomic
   // retain; a compiled form with borrowed references would remove most.
   override func eval(_ f: Frame) throws -> Value {
     let callee = try function.eval(f)
-    if let plain = plainPositional, case .object(let object) = callee,
-      let target = object as? PyFunction, target.code.acceptsPlainPositional(plain.count)
+    // PyFunction is final, so comparing the class is the cheap cast.
+    if isPlain, case .object(let object) = callee,
+      ObjectIdentifier(type(of: object)) == ObjectIdentifier(PyFunction.self)
     {
-      let code = target.code
-      let frame = code.makeFrame(
-        f.interpreter,
-        cells: code.ownCellCount + code.freeSources.count == 0
-          ? [] : f.interpreter.makeCells(target))
-      defer { code.recycle(frame) }
-      for index in 0..<plain.count { frame.slots[index] = try plain[index].eval(f) }
-      if plain.count < code.parameters.count {
-        let firstDefault = code.parameters.count - target.defaults.count
-        for index in plain.count..<code.parameters.count {
-          frame.slots[index] = target.defaults[index - firstDefault]
-        }
-      }
-      do {
-        return try f.interpreter.execute(target, frame)
-      } catch {
-        throw f.located(error, pos)
+      let target = unsafeDowncast(object, to: PyFunction.self)
+      if target.code.acceptsPlainPositional(plainArguments.count) {
+        return try callPlain(target, f)
       }
     }
+    return try callGeneral(callee, f)
+  }
+
+  /// Binds plain positional arguments straight into the callee's slots.
+  @inline(__always)
+  private func callPlain(_ target: PyFunction, _ f: Frame) throws -> Value {
+    // The callee value keeps the function, and so its code, alive.
+    try Unmanaged.passUnretained(target.code)._withUnsafeGuaranteedRef { code in
+      let cells =
+        code.ownCellCount + code.freeSources.count == 0
+        ? [] : f.interpreter.makeCells(target)
+      return try code.borrowFrame(f.interpreter, cells: cells)._withUnsafeGuaranteedRef {
+        frame in
+        defer { code.recycle(frame) }
+        let count = plainArguments.count
+        for index in 0..<count {
+          // The call owns its argument expressions: borrow, do not count.
+          frame.slots[index] = try Unmanaged.passUnretained(plainArguments[index])
+            ._withUnsafeGuaranteedRef { try $0.eval(f) }
+        }
+        if count < code.parameters.count {
+          let firstDefault = code.parameters.count - target.defaults.count
+          for index in count..<code.parameters.count {
+            frame.slots[index] = target.defaults[index - firstDefault]
+          }
+        }
+        do {
+          return try f.interpreter.execute(target, frame)
+        } catch {
+          throw f.located(error, pos)
+        }
+      }
+    }
+  }
+
+  /// Any other call: builds the arguments, then calls the value.
+  private func callGeneral(_ callee: Value, _ f: Frame) throws -> Value {
     var call = Arguments()
     for argument in arguments {
       switch argument.kind {

@@ -109,25 +109,35 @@ final class AugAssignStmt: Stmt {
 }
 
 final class IfStmt: Stmt {
-  let branches: [(test: Expr, body: [Stmt])]
+  let test: Expr
+  let body: [Stmt]
+  /// The `elif` branches, kept apart so the common `if` needs no tuple
+  /// array walk.
+  let elifs: [(test: Expr, body: [Stmt])]
   let orElse: [Stmt]
   init(_ branches: [(test: Expr, body: [Stmt])], orElse: [Stmt], _ pos: Pos) {
-    self.branches = branches
+    test = branches[0].test
+    body = branches[0].body
+    elifs = Array(branches.dropFirst())
     self.orElse = orElse
     super.init(pos)
   }
   override func exec(_ f: Frame) throws -> Flow {
-    for branch in branches {
-      let condition = try branch.test.eval(f)
-      let truth: Bool
-      if case .bool(let flag) = condition {
-        truth = flag
-      } else {
-        do { truth = try condition.isTruthy() } catch { throw f.located(error, branch.test.pos) }
+    if try holds(test, f) { return try execBlock(body, f) }
+    if !elifs.isEmpty {
+      for branch in elifs where try holds(branch.test, f) {
+        return try execBlock(branch.body, f)
       }
-      if truth { return try execBlock(branch.body, f) }
     }
+    if orElse.isEmpty { return .normal }
     return try execBlock(orElse, f)
+  }
+
+  @inline(__always)
+  private func holds(_ test: Expr, _ f: Frame) throws -> Bool {
+    let condition = try test.eval(f)
+    if case .bool(let flag) = condition { return flag }
+    do { return try condition.isTruthy() } catch { throw f.located(error, test.pos) }
   }
 }
 
