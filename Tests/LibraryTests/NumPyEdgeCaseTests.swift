@@ -84,6 +84,8 @@ final class NumPyEdgeCaseTests: XCTestCase {
     assertRaises("np.random.seed(-1)", "ValueError", "Seed must be between 0 and 2**32 - 1")
     assertRaises("np.random.seed(2**32)", "ValueError", "Seed must be between 0 and 2**32 - 1")
     assertRaises("np.random.default_rng(-1)", "ValueError", "expected non-negative integer")
+    assertRaises(
+      "np.random.default_rng(0).integers(0, 9223372036854775807, endpoint=True)", "ValueError")
   }
 
   func testSeedAtTheUpperBoundIsAccepted() throws {

@@ -147,7 +147,13 @@ final class NumPyGenerator: PyObject {
         high = low
         low = 0
       }
-      if try a.boolArg("endpoint") { high += 1 }
+      if try a.boolArg("endpoint") {
+        // TODO: an inclusive high of 2**63 - 1 is valid in NumPy but needs a
+        // span wider than Int; it is refused instead of overflowing.
+        let (next, overflow) = high.addingReportingOverflow(1)
+        guard !overflow else { throw PyError(.valueError, "high is out of bounds for int64") }
+        high = next
+      }
       return Value(array: try g.generator.integers(try a.shape("size"), low: low, high: high))
     }
     t.method("normal") { (g: NumPyGenerator, args) in
