@@ -108,9 +108,11 @@ public final class NDArrayObject: PyObject {
 
   public override func compare(_ op: ComparisonOperator, _ other: Value) throws -> Value? {
     guard let operand = try? other.asOperand() else {
+      // Like NumPy, `==` and `!=` against None or another object compare
+      // element by element, each element being unequal to it.
       switch op {
-      case .equal: return .bool(false)
-      case .notEqual: return .bool(true)
+      case .equal: return wrap(try NDArray.full(array.shape, value: 0, dtype: .bool))
+      case .notEqual: return wrap(try NDArray.full(array.shape, value: 1, dtype: .bool))
       default: return nil
       }
     }

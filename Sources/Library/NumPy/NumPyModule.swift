@@ -301,7 +301,8 @@ private func defineShaping(_ np: PyModule) {
   }
   np.function("concatenate") { args in
     let a = try args.bind("concatenate(arrays, axis=0)")
-    let axis = try a.optional("axis").map { try $0.asInt() }
+    // Omitted, the axis is 0; an explicit None joins the flattened arrays.
+    let axis = try a["axis"] == nil ? 0 : a.optional("axis").map { try $0.asInt() }
     return Value(array: try NDArray.concatenate(try arrayList(a["arrays"]), axis: axis))
   }
   np.function("stack") { args in

@@ -8,7 +8,11 @@ func makeNumPyRandomModule() -> PyModule {
   random.function("seed") { args in
     let a = try args.bind("seed(seed=None)")
     if let seed = a.optional("seed") {
-      GlobalRandom.seed(UInt64(truncatingIfNeeded: try seed.asInt(context: "seed()")))
+      let number = try seed.asInt(context: "seed()")
+      guard number >= 0 && number <= 0xFFFF_FFFF else {
+        throw PyError(.valueError, "Seed must be between 0 and 2**32 - 1")
+      }
+      GlobalRandom.seed(UInt64(number))
     } else {
       GlobalRandom.generator = SessionSeed.makeGenerator()
     }
@@ -44,7 +48,7 @@ func makeNumPyRandomModule() -> PyModule {
     let a = try args.bind("normal(loc=0.0, scale=1.0, size=None)")
     return Value(
       array: try GlobalRandom.generator.normal(
-        try a.shape("size"), mean: try a.doubleArg("loc"), deviation: try a.doubleArg("scale")))
+        try a.shape("size"), mean: try a.doubleArg("loc"), deviation: try scale(a)))
   }
   random.function("choice") { args in
     let a = try args.bind("choice(a, size=None, replace=True, p=None)")
@@ -72,11 +76,20 @@ func makeNumPyRandomModule() -> PyModule {
     let a = try args.bind("default_rng(seed=None)")
     let generator =
       try a.optional("seed").map {
-        RandomGenerator(seed: UInt64(truncatingIfNeeded: try $0.asInt(context: "default_rng()")))
+        let number = try $0.asInt(context: "default_rng()")
+        guard number >= 0 else { throw PyError(.valueError, "expected non-negative integer") }
+        return RandomGenerator(seed: UInt64(number))
       } ?? SessionSeed.makeGenerator()
     return .object(NumPyGenerator(generator))
   }
   return random
+}
+
+/// The `scale` of a normal draw, which NumPy requires to be non-negative.
+private func scale(_ a: BoundArguments) throws -> Double {
+  let value = try a.doubleArg("scale")
+  guard value >= 0 else { throw PyError(.valueError, "scale < 0") }
+  return value
 }
 
 private func choose(_ generator: inout RandomGenerator, _ a: BoundArguments) throws -> Value {
@@ -134,14 +147,20 @@ final class NumPyGenerator: PyObject {
         high = low
         low = 0
       }
-      if try a.boolArg("endpoint") { high += 1 }
+      if try a.boolArg("endpoint") {
+        // TODO: an inclusive high of 2**63 - 1 is valid in NumPy but needs a
+        // span wider than Int; it is refused instead of overflowing.
+        let (next, overflow) = high.addingReportingOverflow(1)
+        guard !overflow else { throw PyError(.valueError, "high is out of bounds for int64") }
+        high = next
+      }
       return Value(array: try g.generator.integers(try a.shape("size"), low: low, high: high))
     }
     t.method("normal") { (g: NumPyGenerator, args) in
       let a = try args.bind("normal(loc=0.0, scale=1.0, size=None)")
       return Value(
         array: try g.generator.normal(
-          try a.shape("size"), mean: try a.doubleArg("loc"), deviation: try a.doubleArg("scale")))
+          try a.shape("size"), mean: try a.doubleArg("loc"), deviation: try scale(a)))
     }
     t.method("standard_normal") { (g: NumPyGenerator, args) in
       let a = try args.bind("standard_normal(size=None)")

@@ -38,7 +38,12 @@ extension Int64: Element {
 extension Int32: Element {
   public static var dtype: DType { .int32 }
   public init(castingFrom value: Double) {
-    self = Int32(truncatingIfNeeded: Int64(castingFrom: value))
+    // As on x86, NaN and values outside int32's range become Int32.min.
+    if value.isNaN || value >= 2_147_483_648 || value <= -2_147_483_649 {
+      self = Int32.min
+    } else {
+      self = Int32(value)
+    }
   }
   public var doubleValue: Double { Double(self) }
 }

@@ -50,6 +50,19 @@ extension NDArray {
     }
   }
 
+  /// Reads the element at a storage offset as an Int64: exact for integer
+  /// dtypes, cast as `astype` casts for the others.
+  public func integer(atOffset position: Int) -> Int64 {
+    let base = storage.bytes
+    switch dtype {
+    case .bool: return base.load(fromByteOffset: position, as: Bool.self) ? 1 : 0
+    case .uint8: return Int64(base.load(fromByteOffset: position, as: UInt8.self))
+    case .int32: return Int64(base.load(fromByteOffset: position * 4, as: Int32.self))
+    case .int64: return base.load(fromByteOffset: position * 8, as: Int64.self)
+    case .float32, .float64: return Int64(castingFrom: double(atOffset: position))
+    }
+  }
+
   /// Every element as `T`, in row-major order, cast as NumPy's astype does.
   public func values<T: Element>(as type: T.Type = T.self) -> [T] {
     if dtype == T.dtype && isContiguous {

@@ -58,7 +58,11 @@ extension NDArray {
     let m = columns ?? rows
     let out = try NDArray(zeros: [rows, m], dtype: .float64)
     let p = out.pointer(as: Double.self)
-    for i in 0..<rows where i + k >= 0 && i + k < m { p[i * m + i + k] = 1 }
+    for i in 0..<rows {
+      // A diagonal far off the matrix must not overflow the column index.
+      let (column, overflow) = i.addingReportingOverflow(k)
+      if !overflow && column >= 0 && column < m { p[i * m + column] = 1 }
+    }
     return try out.converted(to: dtype)
   }
 

@@ -78,6 +78,9 @@ extension NDArray {
     guard ndim == 1 else {
       throw TensorError(.valueError, "object too deep for desired array")
     }
+    guard minLength >= 0 else {
+      throw TensorError(.valueError, "'minlength' must not be negative")
+    }
     guard !dtype.isFloatingPoint else {
       throw TensorError(
         .typeError,
@@ -88,7 +91,11 @@ extension NDArray {
     if values.contains(where: { $0 < 0 }) {
       throw TensorError(.valueError, "'list' argument must have no negative elements")
     }
-    let length = max(Int(values.max() ?? -1) + 1, minLength)
+    let largest = Int(values.max() ?? -1)
+    guard largest < Int.max else {
+      throw TensorError(.memoryError, "Unable to allocate an array of \(largest) + 1 elements")
+    }
+    let length = max(largest + 1, minLength)
     _ = try NDArray.elementCount([length], dtype: .int64)
     if let weights {
       guard weights.shape == shape else {

@@ -28,7 +28,7 @@ extension NDArray {
     let prefix = "array("
     var body: String
     if ndim == 0 {
-      body = formatter(offsets: [offset]).format(double(atOffset: offset))
+      body = formatter(offsets: [offset]).format(self, atOffset: offset)
     } else if count > 0 {
       body = arrayText(separator: ", ", prefix: prefix, suffix: ")")
     } else {
@@ -55,17 +55,14 @@ extension NDArray {
     let value = double(atOffset: offset)
     switch dtype {
     case .bool: return value != 0 ? "True" : "False"
-    case .uint8, .int32: return String(Int64(castingFrom: value))
-    case .int64: return String(storage.bytes.load(fromByteOffset: offset * 8, as: Int64.self))
+    case .uint8, .int32, .int64: return String(integer(atOffset: offset))
     case .float32: return formatScalarFloat(value, single: true)
     case .float64: return formatScalarFloat(value, single: false)
     }
   }
 
   private func formatter(offsets: [Int]) -> ElementFormat {
-    ElementFormat(
-      values: offsets.map { double(atOffset: $0) }, dtype: dtype,
-      precision: PrintOptions.current.precision)
+    ElementFormat(array: self, offsets: offsets, precision: PrintOptions.current.precision)
   }
 
   /// The storage offsets of the elements a (possibly summarised) print
@@ -108,7 +105,7 @@ private struct ArrayPrinter {
   let edgeItems: Int?
 
   func recurse(axis: Int, base: Int, hangingIndent: String, width: Int) -> String {
-    if axis == array.ndim { return format.format(array.double(atOffset: base)) }
+    if axis == array.ndim { return format.format(array, atOffset: base) }
     let nextIndent = hangingIndent + " "
     let nextWidth = width - 1
     let length = array.shape[axis]

@@ -12,8 +12,25 @@ struct ElementFormat {
   private let single: Bool
   private let precision: Int
 
-  // TODO: elements arrive as Double, so int64 values beyond 2^53 print
-  // rounded; an integer path would need the printer to read typed storage.
+  private init(style: Style, single: Bool, precision: Int) {
+    self.style = style
+    self.single = single
+    self.precision = precision
+  }
+
+  /// Chooses the format for the elements of `array` at `offsets`; integers
+  /// are read as integers so no digit is lost to a Double.
+  init(array: NDArray, offsets: [Int], precision: Int = 8) {
+    guard array.dtype.isInteger else {
+      self.init(
+        values: offsets.map { array.double(atOffset: $0) }, dtype: array.dtype,
+        precision: precision)
+      return
+    }
+    let widths = offsets.map { String(array.integer(atOffset: $0)).count }
+    self.init(
+      style: .integer(width: widths.max() ?? 0), single: false, precision: precision)
+  }
 
   /// Chooses the format for `values` of `dtype`.
   init(values: [Double], dtype: DType, precision: Int = 8) {
@@ -86,6 +103,14 @@ struct ElementFormat {
     let shortest = DecimalDigits(shortest: value, single: single)
     if shortest.digits.count - 1 <= precision { return shortest }
     return DecimalDigits(value: value, roundedTo: precision, scientific: true)
+  }
+
+  /// The text of the element of `array` at storage offset `position`.
+  func format(_ array: NDArray, atOffset position: Int) -> String {
+    if case .integer(let width) = style, array.dtype.isInteger {
+      return padLeft(String(array.integer(atOffset: position)), width)
+    }
+    return format(array.double(atOffset: position))
   }
 
   /// The text of one element.
