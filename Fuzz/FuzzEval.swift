@@ -36,7 +36,7 @@ private struct Choices {
 
   mutating func axis() -> String { pick(["0", "1", "-1", "2", "-3", "5", "None", "(0, 1)"]) }
 
-  mutating func index() -> String {
+  mutating func subscriptText() -> String {
     pick([
       "0", "-1", "1", "3", "-7", ":", "1:", "::-1", "::2", "None", "...", "[0, 1]",
       "0, 0", ":, 1", "np.array([True])", "1.5", "10**19",
@@ -53,6 +53,15 @@ private struct Choices {
   mutating func variable() -> String { pick(["a", "b", "c", "m", "x"]) }
 }
 
+private let reductions = [
+  "sum", "mean", "max", "min", "argmax", "std", "cumsum", "sort", "prod", "var",
+]
+
+private let losses = [
+  "'mse'", "'sparse_categorical_crossentropy'", "'categorical_crossentropy'",
+  "'binary_crossentropy'",
+]
+
 /// One statement of the program, built from the choices.
 private func statement(_ c: inout Choices) -> String {
   let v = c.variable()
@@ -65,11 +74,11 @@ private func statement(_ c: inout Choices) -> String {
   case 4:
     return
       "\(v) = \(w) \(c.pick(["+", "-", "*", "/", "//", "%", "**", "@", ">", "=="])) \(c.variable())"
-  case 5: return "\(v) = \(w)[\(c.index())]"
-  case 6: return "\(v)[\(c.index())] = \(c.number())"
+  case 5: return "\(v) = \(w)[\(c.subscriptText())]"
+  case 6: return "\(v)[\(c.subscriptText())] = \(c.number())"
   case 7:
-    return
-      "\(v) = np.\(c.pick(["sum", "mean", "max", "min", "argmax", "std", "cumsum", "sort", "prod", "var"]))(\(w), axis=\(c.axis()))"
+    let name = c.pick(reductions)
+    return "\(v) = np.\(name)(\(w), axis=\(c.axis()))"
   case 8: return "\(v) = np.concatenate([\(w), \(c.variable())], axis=\(c.axis()))"
   case 9: return "\(v) = np.\(c.pick(["stack", "vstack", "hstack"]))([\(w), \(c.variable())])"
   case 10: return "\(v) = \(w).reshape(\(c.shape()))"
@@ -89,7 +98,7 @@ private func statement(_ c: inout Choices) -> String {
       """
   case 19:
     return "m.compile(optimizer=\(c.pick(["'adam'", "'sgd'", "'rmsprop'", "'x'"])), "
-      + "loss=\(c.pick(["'mse'", "'sparse_categorical_crossentropy'", "'categorical_crossentropy'", "'binary_crossentropy'"])), "
+      + "loss=\(c.pick(losses)), "
       + "metrics=['accuracy'])"
   case 20:
     return "h = m.fit(\(w), \(c.variable()), epochs=\(c.pick(["1", "0", "2"])), "
@@ -103,7 +112,7 @@ private func statement(_ c: inout Choices) -> String {
   case 27: return "\(v) = np.matmul(\(w), \(c.variable()))"
   case 28:
     return "with h5py.File(path, 'w') as f:\n    f.create_dataset('d', data=\(w))\n"
-      + "with h5py.File(path, 'r') as f:\n    \(v) = f['d'][\(c.index())]"
+      + "with h5py.File(path, 'r') as f:\n    \(v) = f['d'][\(c.subscriptText())]"
   default: return "\(v) = \(c.number())"
   }
 }

@@ -44,7 +44,12 @@ check indent "IndentationError" $'if True:\n    x = 1\n  y = 2\n'
 check shapes "ValueError" $'import numpy as np\nnp.ones((2, 3)) @ np.ones((2, 3))\n'
 check bang "RuntimeError: shell commands" $'!ls\n'
 check os "ModuleNotFoundError" $'import os\nos.system("ls")\n'
-check labels "Error" $'import numpy as np\nfrom tensorflow import keras\nm = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3, activation="softmax")])\nm.compile(optimizer="adam", loss="sparse_categorical_crossentropy")\nm.fit(np.ones((4, 2)), np.array([0, 1, 2, 7]), verbose=0)\n'
+labels=$'import numpy as np\nfrom tensorflow import keras\n'
+labels+=$'m = keras.Sequential([keras.Input((2,)),\n'
+labels+=$'    keras.layers.Dense(3, activation="softmax")])\n'
+labels+=$'m.compile(optimizer="adam", loss="sparse_categorical_crossentropy")\n'
+labels+=$'m.fit(np.ones((4, 2)), np.array([0, 1, 2, 7]), verbose=0)\n'
+check labels "ValueError: Received a label value of 7" "$labels"
 check brokenh5 "Error" "import h5py
 h5py.File('$shared/h5/truncated.h5', 'r')['x'][:]
 "
