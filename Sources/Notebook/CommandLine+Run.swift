@@ -103,6 +103,14 @@ struct Program {
 
   private func openTranscript(for lesson: Lesson, session: Session) -> Bool {
     guard let path = options.transcriptPath else { return true }
+    // `--transcript lesson.mlscript` with the output name forgotten would
+    // otherwise overwrite the lesson itself.
+    if path.hasSuffix(".mlscript") || path.hasSuffix(".py") || path == lesson.path {
+      StandardError.write(
+        "mlscript: refusing to write the transcript over \(path), a program file;"
+          + " name a .md file after --transcript\n")
+      return false
+    }
     let transcript = Transcript(
       path: Program.absolute(path, from: startDirectory), sourceName: lesson.path)
     do {

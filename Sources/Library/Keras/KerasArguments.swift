@@ -3,6 +3,10 @@ import Networks
 import Support
 import Tensors
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reading Keras's argument forms: shapes, `(h, w)` pairs, activations,
 /// verbosity.
 enum KerasArguments {
@@ -88,11 +92,13 @@ enum KerasArguments {
     try value.asNDArray(context: context)
   }
 
-  /// Prints Keras's warning about `input_shape` on a layer.
+  /// Prints Keras's warning about `input_shape` on a layer to standard
+  /// error, where Python's warnings go.
   static func warnInputShape() {
-    Console.shared.write(
+    let text =
       "UserWarning: Do not pass an `input_shape`/`input_dim` argument to a layer. When using"
-        + " Sequential models, prefer using an `Input(shape)` object as the first layer in the"
-        + " model instead.\n")
+      + " Sequential models, prefer using an `Input(shape)` object as the first layer in the"
+      + " model instead.\n"
+    fputs(text, stderr)
   }
 }

@@ -119,6 +119,11 @@ public final class ProgressBar {
     var text = ""
     for (name, value) in values {
       text += " - \(name):"
+      if value.isNaN {
+        // C's printf spells a NaN with its sign bit as -nan; Python as nan.
+        text += " nan"
+        continue
+      }
       let big = absolute ? abs(value) > 1e-3 : value > 1e-3
       text += " " + cFormat(big ? "%.4f" : "%.4e", value)
     }

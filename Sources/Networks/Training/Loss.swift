@@ -112,7 +112,10 @@ public struct Loss: Sendable {
   }
 
   private func formatLabel(_ label: Float) -> String {
-    label == label.rounded() ? String(Int(label)) : String(label)
+    // Whole labels read as integers; infinities and huge values must not
+    // go through Int, which traps outside its range.
+    let whole = label.isFinite && abs(label) < 1e15 && label == label.rounded()
+    return whole ? String(Int(label)) : String(label)
   }
 
   private static func clip(_ x: Float) -> Float { min(max(x, epsilon), 1 - epsilon) }

@@ -194,6 +194,9 @@ extension Model {
       throw TensorError(.valueError, "epochs must be a non-negative integer")
     }
     var data = try SampleData(x, name: "x")
+    guard data.count > 0 else {
+      throw TensorError(.valueError, "fit() was given no samples: x has length 0")
+    }
     var targets = try TargetData(y, samples: data.count)
     var validation: (SampleData, TargetData)?
     if let (vx, vy) = options.validationData {
@@ -305,6 +308,9 @@ extension Model {
       throw TensorError(.valueError, "batch_size must be a positive integer")
     }
     let data = try SampleData(x, name: "x")
+    guard data.count > 0 else {
+      throw TensorError(.valueError, "evaluate() was given no samples: x has length 0")
+    }
     let targets = try TargetData(y, samples: data.count)
     try plan(data.sampleShape)
     let c = try resolve(targets: targets)
