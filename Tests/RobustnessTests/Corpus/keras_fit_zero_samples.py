@@ -1,4 +1,4 @@
-# skip: TODO fit on 0 samples returns quietly; Keras raises ValueError
+# expect: ValueError at 7:5
 import numpy as np
 from tensorflow import keras
 from tensorflow.keras import layers
