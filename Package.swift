@@ -53,6 +53,9 @@ let package = Package(
       exclude: ["Conformance", "regenerate.sh"]),
     .testTarget(name: "LibraryTests", dependencies: ["Library", "Language"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Library", "Language"]),
+    .testTarget(
+      name: "RobustnessTests", dependencies: ["Library", "Language", "Support", "Tensors"],
+      exclude: ["Corpus"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -30,7 +30,12 @@ public final class PyList: PyObject {
   public override func makeIterator() throws -> PyIterator { ArrayIterator(items) }
 
   public override func repr() throws -> String {
-    "[" + (try items.map { try $0.repr() }.joined(separator: ", ")) + "]"
+    // A list that holds itself shows `[...]` there, as in Python.
+    let id = ObjectIdentifier(self)
+    guard !reprInProgress.contains(id) else { return "[...]" }
+    reprInProgress.insert(id)
+    defer { reprInProgress.remove(id) }
+    return "[" + (try items.map { try $0.repr() }.joined(separator: ", ")) + "]"
   }
 
   public override func hashKey() throws -> AnyHashable? { nil }
@@ -163,6 +168,10 @@ public final class PyDict: PyObject {
   }
 
   public override func repr() throws -> String {
+    let id = ObjectIdentifier(self)
+    guard !reprInProgress.contains(id) else { return "{...}" }
+    reprInProgress.insert(id)
+    defer { reprInProgress.remove(id) }
     let inside = try pairs.map { "\(try $0.key.repr()): \(try $0.value.repr())" }
     return "{" + inside.joined(separator: ", ") + "}"
   }
@@ -190,3 +199,7 @@ extension Value {
     }
   }
 }
+
+/// The containers whose repr is being built, so that one holding itself
+/// shows `[...]` instead of recursing without end.
+nonisolated(unsafe) private var reprInProgress: Set<ObjectIdentifier> = []

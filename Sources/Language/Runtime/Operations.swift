@@ -27,10 +27,10 @@ func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Val
     if op == .add { return .string(x + y) }
     if op == .modulo { return .string(try percentFormat(x, b)) }
   case (.string(let x), _):
-    if op == .multiply, let count = b.intLike { return .string(repeatText(x, count)) }
+    if op == .multiply, let count = b.intLike { return .string(try repeatText(x, count)) }
     if op == .modulo { return .string(try percentFormat(x, b)) }
   case (_, .string(let y)):
-    if op == .multiply, let count = a.intLike { return .string(repeatText(y, count)) }
+    if op == .multiply, let count = a.intLike { return .string(try repeatText(y, count)) }
   default: break
   }
   if case .object(let object) = a {
@@ -75,8 +75,11 @@ func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Val
     "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
 }
 
-private func repeatText(_ text: String, _ count: Int) -> String {
-  count <= 0 ? "" : String(repeating: text, count: count)
+private func repeatText(_ text: String, _ count: Int) throws -> String {
+  guard count > 0 else { return "" }
+  let (total, overflow) = text.utf8.count.multipliedReportingOverflow(by: count)
+  if overflow || total > 1 << 32 { throw PyError(.memoryError, "") }
+  return String(repeating: text, count: count)
 }
 
 private func repeated(_ items: [Value], _ count: Int) throws -> [Value] {

@@ -1,0 +1,55 @@
+import Foundation
+import Language
+import Library
+import Support
+
+/// A walk over every group, dataset and attribute of the file at `path`;
+/// the errors a broken file raises are expected and caught.
+private let walker = """
+  import h5py
+  def walk(group, depth):
+      if depth > 8:
+          return
+      for key in list(group.keys()):
+          try:
+              item = group[key]
+              for name in list(item.attrs.keys()):
+                  item.attrs[name]
+              if hasattr(item, 'shape'):
+                  item[()]
+                  if item.ndim > 0 and item.shape[0] > 0:
+                      item[0]
+              else:
+                  walk(item, depth + 1)
+          except Exception:
+              pass
+  try:
+      with h5py.File(path, 'r') as f:
+          walk(f, 0)
+  except Exception:
+      pass
+  """
+
+private let path = NSTemporaryDirectory() + "fuzz-hdf5-\(getpid()).h5"
+
+/// Writes the bytes (mutated copies of the fixtures) to a file and reads
+/// everything in it through h5py.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzHDF5(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Data(bytes: data, count: size)
+  guard FileManager.default.createFile(atPath: path, contents: bytes) else { return 0 }
+
+  Console.shared.redirect = { _ in }
+  let interpreter = Interpreter(modules: BuiltinModules())
+  interpreter.setGlobal("path", .string(path))
+  do {
+    _ = try interpreter.run(walker, origin: SourceOrigin(file: "<fuzz>"), display: .script)
+  } catch {
+    // A PyError escaping the walk is a finding only if it is not an
+    // Exception; the program catches those.
+    if let error = error as? PyError, error.type.name != "RecursionError" {
+      print("escaped: \(error.type.name): \(error.message)")
+    }
+  }
+  return 0
+}

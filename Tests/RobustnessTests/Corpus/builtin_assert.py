@@ -1,0 +1,2 @@
+# expect: AssertionError at 2:8
+assert 1 == 2, 'nope'

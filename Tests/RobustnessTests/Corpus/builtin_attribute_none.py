@@ -1,0 +1,3 @@
+# expect: AttributeError at 3:1
+x = None
+x.shape

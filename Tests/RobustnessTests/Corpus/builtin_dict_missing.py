@@ -1,0 +1,3 @@
+# expect: KeyError at 3:6
+d = {}
+v = d['k']

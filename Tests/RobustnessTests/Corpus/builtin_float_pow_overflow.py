@@ -1,0 +1,2 @@
+# expect: OverflowError at 2:10
+x = 10.0 ** 400

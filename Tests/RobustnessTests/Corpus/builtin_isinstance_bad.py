@@ -1,0 +1,2 @@
+# expect: TypeError at 2:1
+isinstance(1, 2)

@@ -1,0 +1,3 @@
+# expect: IndexError at 3:1
+a = []
+a.pop()

@@ -1,0 +1,2 @@
+# expect: NameError at 2:7
+print(undefined_name)

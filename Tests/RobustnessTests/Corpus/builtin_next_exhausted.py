@@ -1,0 +1,3 @@
+# expect: StopIteration at 3:1
+it = iter([])
+next(it)

@@ -1,0 +1,2 @@
+# expect: OverflowError at 2:7
+x = 2 ** (10**10)

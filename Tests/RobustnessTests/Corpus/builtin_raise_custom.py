@@ -1,0 +1,2 @@
+# expect: ValueError at 2:1
+raise ValueError('bad value')

@@ -1,0 +1,3 @@
+# expect: TypeError at 2:10
+for i in range(1.5):
+    pass

@@ -1,0 +1,2 @@
+# expect: ValueError at 2:5
+r = range(0, 10, 0)

@@ -1,0 +1,2 @@
+# expect: TypeError at 2:5
+r = range(1, 2, 3, 4)

@@ -1,0 +1,2 @@
+# expect: OverflowError at 2:7
+x = 1 << (10**10)

@@ -1,0 +1,2 @@
+# expect: AttributeError at 2:5
+s = 'abc'.nope()

@@ -1,0 +1,2 @@
+# expect: TypeError at 2:9
+s = 'a' * 2.5

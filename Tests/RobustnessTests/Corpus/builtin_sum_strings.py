@@ -1,0 +1,2 @@
+# expect: TypeError at 2:5
+s = sum(['a', 'b'])

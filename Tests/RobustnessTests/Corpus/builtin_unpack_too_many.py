@@ -1,0 +1,2 @@
+# expect: ValueError at 2:1
+a, b = [1, 2, 3]

@@ -1,0 +1,2 @@
+# expect: ZeroDivisionError at 2:7
+x = 1 / 0

@@ -1,0 +1,2 @@
+# expect: TypeError at 2:10
+z = list(zip(1, 2))

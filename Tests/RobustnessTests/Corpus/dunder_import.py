@@ -1,0 +1,2 @@
+# expect: NameError at 2:5
+m = __import__('os')

@@ -1,0 +1,2 @@
+# expect: NameError at 2:1
+eval('1 +')

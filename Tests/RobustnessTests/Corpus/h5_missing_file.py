@@ -1,0 +1,4 @@
+# expect: FileNotFoundError at 4:5
+import h5py
+import numpy as np
+f = h5py.File('/nonexistent/file.h5', 'r')

@@ -1,0 +1,5 @@
+# expect: OSError at 5:5
+import h5py
+import numpy as np
+path = '$SHARED/h5/not_hdf5.h5'
+f = h5py.File(path, 'r')

@@ -1,0 +1,3 @@
+# expect: ModuleNotFoundError at 2:1
+import os
+os.system('ls')

@@ -1,0 +1,2 @@
+# expect: ModuleNotFoundError at 2:1
+import subprocess

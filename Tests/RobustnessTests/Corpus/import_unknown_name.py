@@ -1,0 +1,2 @@
+# expect: ImportError at 2:1
+from numpy import nothing_here

@@ -1,0 +1,7 @@
+# expect: ValueError at 7:5
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+m = keras.Sequential([keras.Input((2,)), layers.Dense(1)])
+m.compile(optimizer='sgd', loss='mse')
+h = m.fit(np.ones((2, 2)), np.ones(2), batch_size=0, verbose=0)

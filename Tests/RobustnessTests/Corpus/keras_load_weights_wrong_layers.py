@@ -1,0 +1,9 @@
+# expect: ValueError at 9:1
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+a = keras.Sequential([keras.Input((2,)), layers.Dense(3)])
+path = '$TMP/b.weights.h5'
+a.save_weights(path)
+b = keras.Sequential([keras.Input((2,)), layers.Dense(3), layers.Dense(1)])
+b.load_weights(path)

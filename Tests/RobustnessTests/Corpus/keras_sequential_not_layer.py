@@ -1,0 +1,5 @@
+# expect: TypeError at 5:5
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+m = keras.Sequential([keras.Input((2,)), 5])

@@ -1,0 +1,3 @@
+# expect: ValueError at 3:5
+import numpy as np
+c = np.concatenate([np.ones(3), np.ones(3)], axis=1)

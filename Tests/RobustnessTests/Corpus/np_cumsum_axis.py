@@ -1,0 +1,3 @@
+# expect: ValueError at 3:5
+import numpy as np
+c = np.cumsum(np.ones(3), axis=2)

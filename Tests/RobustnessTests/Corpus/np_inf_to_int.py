@@ -1,0 +1,3 @@
+# expect: OverflowError at 3:5
+import numpy as np
+a = int(np.inf)

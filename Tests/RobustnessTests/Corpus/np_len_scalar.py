@@ -1,0 +1,3 @@
+# expect: TypeError at 3:5
+import numpy as np
+n = len(np.float64(3))

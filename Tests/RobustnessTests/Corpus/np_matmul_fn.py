@@ -1,0 +1,3 @@
+# expect: ValueError at 3:5
+import numpy as np
+c = np.matmul(np.ones((2, 3)), np.ones(4))

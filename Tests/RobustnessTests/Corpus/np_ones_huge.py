@@ -1,0 +1,3 @@
+# expect: MemoryError at 3:5
+import numpy as np
+a = np.ones(10**15)

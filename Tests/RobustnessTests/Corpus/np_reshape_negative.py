@@ -1,0 +1,3 @@
+# expect: ValueError at 3:5
+import numpy as np
+b = np.arange(12).reshape(-3, 4)

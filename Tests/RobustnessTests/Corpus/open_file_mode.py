@@ -1,0 +1,2 @@
+# expect: RuntimeError at 2:5
+f = open('/etc/passwd', 'w')

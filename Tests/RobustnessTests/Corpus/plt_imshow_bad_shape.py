@@ -1,0 +1,4 @@
+# expect: TypeError at 4:1
+import matplotlib.pyplot as plt
+import numpy as np
+plt.imshow(np.ones((2, 2, 2, 2)))

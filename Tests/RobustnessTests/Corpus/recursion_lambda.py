@@ -1,0 +1,3 @@
+# expect: RecursionError at 2:15
+f = lambda n: f(n)
+f(1)

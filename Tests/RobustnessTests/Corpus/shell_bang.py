@@ -1,0 +1,2 @@
+# expect: RuntimeError at 2:1
+!ls -la

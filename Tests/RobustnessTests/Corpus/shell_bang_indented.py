@@ -1,0 +1,3 @@
+# expect: RuntimeError at 3:5
+if True:
+    !echo hi

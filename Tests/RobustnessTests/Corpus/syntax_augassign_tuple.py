@@ -1,0 +1,2 @@
+# expect: SyntaxError at 2:1
+a, b += 1

@@ -1,0 +1,2 @@
+# expect: SyntaxError at 3:1
+x = 1 + \

@@ -1,0 +1,3 @@
+# expect: SyntaxError at 2:6
+def f:
+    pass

@@ -1,0 +1,3 @@
+# expect: SyntaxError at 2:1
+else:
+    pass

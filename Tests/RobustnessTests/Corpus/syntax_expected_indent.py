@@ -1,0 +1,3 @@
+# expect: IndentationError at 3:1
+def f():
+return 1

@@ -1,0 +1,3 @@
+# expect: SyntaxError at 3:11
+x = 1
+s = f'{x:}}'

@@ -1,0 +1,2 @@
+# expect: SyntaxError at 2:9
+s = f'a } b'

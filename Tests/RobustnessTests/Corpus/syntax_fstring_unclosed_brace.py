@@ -1,0 +1,3 @@
+# expect: SyntaxError at 3:9
+x = 1
+s = f'{x'

@@ -1,0 +1,2 @@
+# expect: SyntaxError at 2:18
+print(1, end='', end='')

@@ -1,0 +1,2 @@
+# expect: SyntaxError at 2:15
+print(end='', 3)

@@ -1,0 +1,2 @@
+# expect: SyntaxError at 2:8
+x = 3 +

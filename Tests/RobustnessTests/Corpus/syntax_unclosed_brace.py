@@ -1,0 +1,2 @@
+# expect: SyntaxError at 2:5
+d = {'a': 1,

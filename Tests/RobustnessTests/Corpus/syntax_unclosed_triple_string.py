@@ -1,0 +1,3 @@
+# expect: SyntaxError at 2:5
+s = '''hello
+world
