@@ -65,22 +65,22 @@ func measureConvolution(
   let kernel = buffer(g.patchSize * filters)
   let bias = buffer(filters)
   var output = [Float](repeating: 0, count: g.batch * g.outPixels * filters)
-  var columns = [Float](repeating: 0, count: g.batch * g.outPixels * g.patchSize)
+  var scratch = [Float](repeating: 0, count: Convolution.scratchCount(g, filters: filters))
   var kernelGradient = [Float](repeating: 0, count: g.patchSize * filters)
   var biasGradient = [Float](repeating: 0, count: filters)
   var gradientIn = [Float](repeating: 0, count: g.batch * g.imageSize)
-  let outputGradient = buffer(output.count)
+  var outputGradient = buffer(output.count)
 
   let flops = 2.0 * Double(g.batch * g.outPixels * g.patchSize * filters)
   let forward = fastest(10) {
     Convolution.forward(
-      input: input, kernel: kernel, bias: bias, output: &output, columns: &columns,
+      input: input, kernel: kernel, bias: bias, output: &output, scratch: &scratch,
       filters: filters, geometry: g)
   }
   let backward = fastest(10) {
     gradientIn.withUnsafeMutableBufferPointer { inputGrad in
       Convolution.backward(
-        outputGradient: outputGradient, kernel: kernel, columns: &columns,
+        input: input, outputGradient: &outputGradient, kernel: kernel, scratch: &scratch,
         kernelGradient: &kernelGradient, biasGradient: &biasGradient,
         inputGradient: inputGradient ? inputGrad.baseAddress : nil,
         filters: filters, geometry: g)
@@ -94,12 +94,18 @@ var generator = RandomGenerator(seed: 1)
 do {
   try measureGEMM(size: 1024, generator: &generator)
   try measureGEMM(size: 2048, generator: &generator)
-  try measureConvolution(
-    name: "conv1", height: 32, channels: 3, filters: 15, inputGradient: false,
-    generator: &generator)
-  try measureConvolution(
-    name: "conv2", height: 14, channels: 15, filters: 60, inputGradient: true,
-    generator: &generator)
+  // As in `fit`: the kernels split images across cores themselves.
+  try GEMM.singleThreaded {
+    try measureConvolution(
+      name: "conv1", height: 32, channels: 3, filters: 15, inputGradient: false,
+      generator: &generator)
+    try measureConvolution(
+      name: "conv2", height: 14, channels: 15, filters: 60, inputGradient: true,
+      generator: &generator)
+    try measureConvolution(
+      name: "conv2_unpooled", height: 28, channels: 15, filters: 60, inputGradient: true,
+      generator: &generator)
+  }
 } catch {
   print("benchmark failed: \(error)")
   exit(1)

@@ -18,7 +18,8 @@ public final class Conv2D: Layer {
   private var bias: Variable?
 
   final class State: LayerState {
-    let columns = FloatBuffer()
+    /// Per-worker blocks of windows and kernel-gradient slices.
+    let scratch = FloatBuffer()
   }
 
   /// Makes a Conv2D layer; ValueError for non-positive sizes or an unknown
@@ -95,13 +96,18 @@ public final class Conv2D: Layer {
   ) throws {
     guard let kernel, let state = state as? State else { return }
     let g = try geometry(batch: batch, input: input)
-    try state.columns.reserve(batch * g.outPixels * g.patchSize)
+    try state.scratch.reserve(Convolution.scratchCount(g, filters: filters))
+    // The activation runs on each block while it is in cache, unless the
+    // loss needs the values before it.
     Convolution.forward(
       input: x, kernel: kernel.value.pointer, bias: bias.map { UnsafePointer($0.value.pointer) },
-      output: y, columns: state.columns.pointer, filters: filters, geometry: g)
-    let count = batch * g.outPixels * filters
-    logits?.update(from: y, count: count)
-    activationKind.apply(y, count: count, width: filters)
+      output: y, scratch: state.scratch.pointer, filters: filters, geometry: g,
+      activation: logits == nil ? activationKind : .linear)
+    if let logits {
+      let count = batch * g.outPixels * filters
+      logits.update(from: y, count: count)
+      activationKind.apply(y, count: count, width: filters)
+    }
   }
 
   public override func backward(
@@ -111,14 +117,13 @@ public final class Conv2D: Layer {
   ) throws {
     guard let kernel, let state = state as? State else { return }
     let g = try geometry(batch: batch, input: input)
-    if !skipActivation {
-      activationKind.backward(
-        output: y, gradient: dy, count: batch * g.outPixels * filters, width: filters)
-    }
+    try state.scratch.reserve(Convolution.scratchCount(g, filters: filters))
     Convolution.backward(
-      outputGradient: dy, kernel: kernel.value.pointer, columns: state.columns.pointer,
+      input: x, outputGradient: dy, kernel: kernel.value.pointer,
+      scratch: state.scratch.pointer,
       kernelGradient: trainable ? kernel.gradient.pointer : nil,
       biasGradient: trainable ? bias?.gradient.pointer : nil, inputGradient: dx,
-      filters: filters, geometry: g)
+      filters: filters, geometry: g, activation: skipActivation ? .linear : activationKind,
+      output: y)
   }
 }

@@ -1,3 +1,5 @@
+import Tensors
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -95,10 +97,13 @@ public final class Optimizer {
         let eps = Float(epsilon)
         let m = buffers[0].pointer
         let v = buffers[1].pointer
-        for i in 0..<n {
-          m[i] += (g[i] - m[i]) * (1 - b1)
-          v[i] += (g[i] * g[i] - v[i]) * (1 - b2)
-          w[i] -= (m[i] * alpha) / (v[i].squareRoot() + eps)
+        // Element by element, so splitting across cores keeps results exact.
+        KernelThreads.forEachChunk(n, costPerItem: 16) { part in
+          for i in part {
+            m[i] += (g[i] - m[i]) * (1 - b1)
+            v[i] += (g[i] * g[i] - v[i]) * (1 - b2)
+            w[i] -= (m[i] * alpha) / (v[i].squareRoot() + eps)
+          }
         }
       case .sgd:
         if let velocity = buffers.first?.pointer {

@@ -39,8 +39,20 @@ public enum ActivationKernel: String, Sendable, CaseIterable {
     switch self {
     case .linear: return
     case .relu:
-      // Written without a branch so that it vectorises.
-      for i in 0..<count { gradient[i] = y[i] > 0 ? gradient[i] : 0 }
+      // Eight lanes at a time: the compiler does not vectorise the scalar
+      // loop because `y` and `gradient` might overlap.
+      var i = 0
+      while i + 8 <= count {
+        let keep = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD8<Float>.self) .> 0
+        var lanes = UnsafeRawPointer(gradient + i).loadUnaligned(as: SIMD8<Float>.self)
+        lanes.replace(with: 0, where: .!keep)
+        UnsafeMutableRawPointer(gradient + i).storeBytes(of: lanes, as: SIMD8<Float>.self)
+        i += 8
+      }
+      while i < count {
+        gradient[i] = y[i] > 0 ? gradient[i] : 0
+        i += 1
+      }
     case .sigmoid:
       for i in 0..<count { gradient[i] *= y[i] * (1 - y[i]) }
     case .tanh:

@@ -58,8 +58,34 @@ public struct ConvolutionGeometry: Sendable, Equatable {
   public var imageSize: Int { height * width * channels }
 }
 
-/// Conv2D forward and backward through im2col and one large GEMM.
+/// Conv2D forward and backward through im2col and GEMM, a block of output
+/// rows at a time so that each block's windows stay in cache.
 public enum Convolution {
+  /// Floats of window rows one block holds: about 192 KB, which keeps a
+  /// block and its GEMM operands in a core's L2 cache.
+  private static let blockFloats = 48 * 1024
+  /// The most output rows in a block; OpenBLAS packs larger products
+  /// through memory and runs at half speed on these narrow shapes.
+  private static let maxBlockRows = 512
+
+  /// Output rows (windows) per block for `g`.
+  public static func blockRows(_ g: ConvolutionGeometry) -> Int {
+    max(1, min(maxBlockRows, blockFloats / max(g.patchSize, 1)))
+  }
+
+  /// The scratch floats `forward` and `backward` need for `g`: two blocks
+  /// of windows and one kernel gradient per worker.
+  public static func scratchCount(_ g: ConvolutionGeometry, filters: Int) -> Int {
+    workers(g).count * (2 * blockRows(g) + filters) * g.patchSize
+  }
+
+  /// How many workers share the batch, and the images each takes.
+  private static func workers(_ g: ConvolutionGeometry) -> (count: Int, chunk: Int) {
+    let wanted = max(1, min(KernelThreads.workerCount, g.batch))
+    let chunk = max(1, (g.batch + wanted - 1) / wanted)
+    return (max(1, (g.batch + chunk - 1) / chunk), chunk)
+  }
+
   /// Copies every window of every image into rows of `columns`
   /// (`batch * outPixels` rows of `patchSize`), zeros where padding.
   public static func im2col(
@@ -69,16 +95,26 @@ public enum Convolution {
     let patch = g.patchSize
     let cost = parallel ? g.outPixels * patch : 0
     KernelThreads.forEachChunk(g.batch, costPerItem: cost) { images in
-      for n in images {
-        let image = input + n * g.imageSize
-        var row = columns + n * g.outPixels * patch
-        for oy in 0..<g.outHeight {
-          for ox in 0..<g.outWidth {
-            copyWindow(image, oy: oy, ox: ox, into: row, g)
-            row += patch
-          }
-        }
-      }
+      let rows = (images.lowerBound * g.outPixels)..<(images.upperBound * g.outPixels)
+      im2col(input, rows: rows, into: columns + rows.lowerBound * patch, g)
+    }
+  }
+
+  /// Copies the windows of output rows `rows` (numbered across the batch)
+  /// into consecutive rows of `columns`.
+  public static func im2col(
+    _ input: UnsafePointer<Float>, rows: Range<Int>, into columns: UnsafeMutablePointer<Float>,
+    _ g: ConvolutionGeometry
+  ) {
+    let patch = g.patchSize
+    var target = columns
+    for r in rows {
+      let n = r / g.outPixels
+      let pixel = r - n * g.outPixels
+      let oy = pixel / g.outWidth
+      copyWindow(
+        input + n * g.imageSize, oy: oy, ox: pixel - oy * g.outWidth, into: target, g)
+      target += patch
     }
   }
 
@@ -97,7 +133,7 @@ public enum Convolution {
         continue
       }
       if x0 >= 0 && x0 + g.kernelWidth <= g.width {
-        target.update(from: image + (y * g.width + x0) * g.channels, count: rowLength)
+        copyRun(image + (y * g.width + x0) * g.channels, into: target, count: rowLength)
         continue
       }
       for kx in 0..<g.kernelWidth {
@@ -106,7 +142,7 @@ public enum Convolution {
         if x < 0 || x >= g.width {
           cell.update(repeating: 0, count: g.channels)
         } else {
-          cell.update(from: image + (y * g.width + x) * g.channels, count: g.channels)
+          copyRun(image + (y * g.width + x) * g.channels, into: cell, count: g.channels)
         }
       }
     }
@@ -121,17 +157,28 @@ public enum Convolution {
     let patch = g.patchSize
     let cost = parallel ? g.outPixels * patch : 0
     KernelThreads.forEachChunk(g.batch, costPerItem: cost) { images in
-      for n in images {
-        let image = output + n * g.imageSize
-        image.update(repeating: 0, count: g.imageSize)
-        var row = columns + n * g.outPixels * patch
-        for oy in 0..<g.outHeight {
-          for ox in 0..<g.outWidth {
-            addWindow(row, into: image, oy: oy, ox: ox, g)
-            row += patch
-          }
-        }
-      }
+      (output + images.lowerBound * g.imageSize).update(
+        repeating: 0, count: images.count * g.imageSize)
+      let rows = (images.lowerBound * g.outPixels)..<(images.upperBound * g.outPixels)
+      col2im(columns + rows.lowerBound * patch, rows: rows, into: output, g)
+    }
+  }
+
+  /// Adds consecutive rows of `columns`, the windows of output rows `rows`
+  /// (numbered across the batch), onto the images in `output`.
+  public static func col2im(
+    _ columns: UnsafePointer<Float>, rows: Range<Int>, into output: UnsafeMutablePointer<Float>,
+    _ g: ConvolutionGeometry
+  ) {
+    let patch = g.patchSize
+    var source = columns
+    for r in rows {
+      let n = r / g.outPixels
+      let pixel = r - n * g.outPixels
+      let oy = pixel / g.outWidth
+      addWindow(
+        source, into: output + n * g.imageSize, oy: oy, ox: pixel - oy * g.outWidth, g)
+      source += patch
     }
   }
 
@@ -140,98 +187,181 @@ public enum Convolution {
     _ row: UnsafePointer<Float>, into image: UnsafeMutablePointer<Float>,
     oy: Int, ox: Int, _ g: ConvolutionGeometry
   ) {
+    let rowLength = g.kernelWidth * g.channels
     let x0 = ox * g.strideX - g.padLeft
+    let inside = x0 >= 0 && x0 + g.kernelWidth <= g.width
     for ky in 0..<g.kernelHeight {
       let y = oy * g.strideY - g.padTop + ky
       if y < 0 || y >= g.height { continue }
+      let sourceRow = row + ky * rowLength
+      if inside {
+        // The window's row is one contiguous run in the image.
+        addRun(sourceRow, into: image + (y * g.width + x0) * g.channels, count: rowLength)
+        continue
+      }
       for kx in 0..<g.kernelWidth {
         let x = x0 + kx
         if x < 0 || x >= g.width { continue }
-        let source = row + (ky * g.kernelWidth + kx) * g.channels
-        let target = image + (y * g.width + x) * g.channels
-        for c in 0..<g.channels { target[c] += source[c] }
+        addRun(
+          sourceRow + kx * g.channels, into: image + (y * g.width + x) * g.channels,
+          count: g.channels)
       }
     }
   }
 
-  /// `output = conv(input, kernel) + bias`: input NHWC, kernel
-  /// (kh, kw, in, out), output (batch, outH, outW, filters). `columns`
-  /// must hold `batch * outPixels * patchSize` floats and keeps the
-  /// windows for the backward pass. Images are split across the workers,
-  /// each running its own single-threaded GEMM.
+  /// Copies a short run inline: a call to memmove costs as much as the
+  /// copy for the 15 to 75 floats of a window row.
+  @inline(__always)
+  private static func copyRun(
+    _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    var i = 0
+    while i + 8 <= count {
+      UnsafeMutableRawPointer(target + i).storeBytes(
+        of: UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<Float>.self),
+        as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count {
+      target[i] = source[i]
+      i += 1
+    }
+  }
+
+  @inline(__always)
+  private static func addRun(
+    _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    var i = 0
+    while i + 8 <= count {
+      let sum =
+        UnsafeRawPointer(target + i).loadUnaligned(as: SIMD8<Float>.self)
+        + UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(target + i).storeBytes(of: sum, as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count {
+      target[i] += source[i]
+      i += 1
+    }
+  }
+
+  /// Splits `0..<g.batch` into one run of images per worker and calls
+  /// `body(worker, images)` for each, in parallel when worth it.
+  private static func perWorker(
+    _ g: ConvolutionGeometry, cost: Int, _ body: (Int, Range<Int>) -> Void
+  ) {
+    let (count, chunk) = workers(g)
+    KernelThreads.forEachChunk(count, costPerItem: chunk * cost) { slots in
+      for slot in slots {
+        let first = slot * chunk
+        let last = min(g.batch, first + chunk)
+        if first < last { body(slot, first..<last) }
+      }
+    }
+  }
+
+  /// Calls `body` on consecutive blocks of the output rows of `images`,
+  /// each at most `blockRows(g)` rows and of nearly equal sizes.
+  @inline(__always)
+  private static func forEachBlock(
+    _ images: Range<Int>, _ g: ConvolutionGeometry, _ body: (Range<Int>) -> Void
+  ) {
+    let first = images.lowerBound * g.outPixels
+    let total = images.count * g.outPixels
+    let blocks = (total + blockRows(g) - 1) / blockRows(g)
+    guard blocks > 0 else { return }
+    for b in 0..<blocks {
+      body((first + b * total / blocks)..<(first + (b + 1) * total / blocks))
+    }
+  }
+
+  /// `output = activation(conv(input, kernel) + bias)`: input NHWC, kernel
+  /// (kh, kw, in, out), output (batch, outH, outW, filters). `scratch`
+  /// must hold `scratchCount(g, filters:)` floats. Images are split across the
+  /// workers, each running single-threaded GEMMs block by block.
   public static func forward(
     input: UnsafePointer<Float>, kernel: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-    output: UnsafeMutablePointer<Float>, columns: UnsafeMutablePointer<Float>,
-    filters: Int, geometry g: ConvolutionGeometry
+    output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+    filters: Int, geometry g: ConvolutionGeometry, activation: ActivationKernel = .linear
   ) {
     let patch = g.patchSize
-    let cost = g.outPixels * patch * filters
-    KernelThreads.forEachChunk(g.batch, costPerItem: cost) { images in
-      var part = g
-      part.batch = images.count
-      let firstRow = images.lowerBound * g.outPixels
-      let rows = images.count * g.outPixels
-      let cols = columns + firstRow * patch
-      let out = output + firstRow * filters
-      im2col(input + images.lowerBound * g.imageSize, into: cols, part, parallel: false)
-      var beta: Float = 0
-      if let bias {
-        for r in 0..<rows { (out + r * filters).update(from: bias, count: filters) }
-        beta = 1
+    let blockSize = blockRows(g) * patch
+    perWorker(g, cost: g.outPixels * patch * filters) { worker, images in
+      let columns = scratch + worker * 2 * blockSize
+      forEachBlock(images, g) { rows in
+        im2col(input, rows: rows, into: columns, g)
+        let out = output + rows.lowerBound * filters
+        var beta: Float = 0
+        if let bias {
+          for r in 0..<rows.count { (out + r * filters).update(from: bias, count: filters) }
+          beta = 1
+        }
+        GEMM.multiply(
+          UnsafePointer(columns), kernel, into: out, m: rows.count, n: filters, k: patch,
+          beta: beta)
+        activation.apply(out, count: rows.count * filters, width: filters)
       }
-      GEMM.multiply(
-        UnsafePointer(cols), kernel, into: out, m: rows, n: filters, k: patch, beta: beta)
     }
   }
 
   /// The gradients of `forward`: `kernelGradient` (kh, kw, in, out) and
   /// `biasGradient` (out) are overwritten; `inputGradient`, when given, is
-  /// overwritten too. `columns` must still hold the forward windows; it is
-  /// used as scratch afterwards.
+  /// overwritten too. `outputGradient` is dL/d(output) and is turned in
+  /// place into the gradient before `activation`, whose result `output`
+  /// must then be given. `scratch` must hold `scratchCount(g, filters:)`.
   public static func backward(
-    outputGradient: UnsafePointer<Float>, kernel: UnsafePointer<Float>,
-    columns: UnsafeMutablePointer<Float>, kernelGradient: UnsafeMutablePointer<Float>?,
-    biasGradient: UnsafeMutablePointer<Float>?, inputGradient: UnsafeMutablePointer<Float>?,
-    filters: Int, geometry g: ConvolutionGeometry
+    input: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
+    kernel: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+    kernelGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?,
+    inputGradient: UnsafeMutablePointer<Float>?, filters: Int, geometry g: ConvolutionGeometry,
+    activation: ActivationKernel = .linear, output: UnsafePointer<Float>? = nil
   ) {
     let patch = g.patchSize
     let kernelCount = patch * filters
-    // Each worker sums its images' kernel gradient into its own slice;
-    // the slices are added up afterwards.
-    let workers = max(1, min(KernelThreads.workerCount, g.batch))
-    let partials = UnsafeMutablePointer<Float>.allocate(capacity: max(workers * kernelCount, 1))
-    partials.initialize(repeating: 0, count: max(workers * kernelCount, 1))
-    defer { partials.deallocate() }
-    let chunk = (g.batch + workers - 1) / workers
-    let cost = g.outPixels * patch * filters * 2
-    KernelThreads.forEachChunk(workers, costPerItem: chunk * cost) { slots in
-      for slot in slots {
-        let first = slot * chunk
-        let last = min(g.batch, first + chunk)
-        guard first < last else { continue }
-        var part = g
-        part.batch = last - first
-        let firstRow = first * g.outPixels
-        let rows = part.batch * g.outPixels
-        let cols = columns + firstRow * patch
-        let dy = outputGradient + firstRow * filters
-        if kernelGradient != nil {
+    let blockSize = blockRows(g) * patch
+    let count = workers(g).count
+    // Each worker sums its images' kernel gradient, transposed (filters x
+    // patch, the faster GEMM layout), into its own slice; the slices are
+    // added up afterwards in a fixed order.
+    let partials = kernelGradient == nil ? nil : scratch + count * 2 * blockSize
+    perWorker(g, cost: g.outPixels * patch * filters * 2) { worker, images in
+      let columns = scratch + worker * 2 * blockSize
+      let windowGradient = columns + blockSize
+      if let inputGradient {
+        (inputGradient + images.lowerBound * g.imageSize).update(
+          repeating: 0, count: images.count * g.imageSize)
+      }
+      var first = true
+      forEachBlock(images, g) { rows in
+        let dy = outputGradient + rows.lowerBound * filters
+        if let output, activation != .linear {
+          activation.backward(
+            output: output + rows.lowerBound * filters, gradient: dy,
+            count: rows.count * filters, width: filters)
+        }
+        if let partials {
+          im2col(input, rows: rows, into: columns, g)
           GEMM.multiply(
-            UnsafePointer(cols), dy, into: partials + slot * kernelCount, m: patch, n: filters,
-            k: rows, transposeA: true)
+            UnsafePointer(dy), UnsafePointer(columns), into: partials + worker * kernelCount,
+            m: filters, n: patch, k: rows.count, transposeA: true, beta: first ? 0 : 1)
         }
         if let inputGradient {
-          GEMM.multiply(dy, kernel, into: cols, m: rows, n: patch, k: filters, transposeB: true)
-          col2im(
-            UnsafePointer(cols), into: inputGradient + first * g.imageSize, part, parallel: false)
+          GEMM.multiply(
+            UnsafePointer(dy), kernel, into: windowGradient, m: rows.count, n: patch,
+            k: filters, transposeB: true)
+          col2im(UnsafePointer(windowGradient), rows: rows, into: inputGradient, g)
         }
+        first = false
       }
     }
-    if let kernelGradient {
-      kernelGradient.update(from: partials, count: kernelCount)
-      for slot in 1..<workers {
-        let source = partials + slot * kernelCount
-        for i in 0..<kernelCount { kernelGradient[i] += source[i] }
+    if let kernelGradient, let partials {
+      for p in 0..<patch {
+        for f in 0..<filters {
+          var sum = partials[f * patch + p]
+          for worker in 1..<count { sum += partials[worker * kernelCount + f * patch + p] }
+          kernelGradient[p * filters + f] = sum
+        }
       }
     }
     if let biasGradient {
