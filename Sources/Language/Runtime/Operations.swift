@@ -77,6 +77,9 @@ func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Val
 
 private func repeatText(_ text: String, _ count: Int) throws -> String {
   guard count > 0, !text.isEmpty else { return "" }
+  if text.utf8.count.multipliedReportingOverflow(by: count).overflow {
+    throw PyError(.overflowError, "repeated string is too long")
+  }
   try Limits.checkAllocation(count: count, itemBytes: text.utf8.count, string: true)
   return String(repeating: text, count: count)
 }
