@@ -132,6 +132,53 @@ final class InterpreterTests: XCTestCase {
     XCTAssertEqual(error(chain)?.type.name, "SyntaxError")
   }
 
+  func testLongUnaryChainsAreTooManyNestedExpressions() {
+    for prefix in ["not ", "-", "lambda: "] {
+      let failure = error("x = " + String(repeating: prefix, count: 20_000) + "1")
+      XCTAssertEqual(failure?.type.name, "SyntaxError", prefix)
+      XCTAssertEqual(failure?.message, "too many nested expressions", prefix)
+    }
+    let powers = "x = " + Array(repeating: "2", count: 20_000).joined(separator: " ** ")
+    XCTAssertEqual(error(powers)?.message, "too many nested expressions")
+  }
+
+  func testSyntaxErrorOnAVeryLongLineShowsAWindowAroundTheCaret() {
+    let interpreter = Interpreter(modules: nil)
+    let source = "x = " + String(repeating: "1+", count: 50_000) + ")"
+    guard let failure = error(source, interpreter) else { return XCTFail("no error") }
+    let text = interpreter.formatTraceback(failure, color: false)
+    let lines = text.split(separator: "\n")
+    XCTAssertEqual(lines.last, "SyntaxError: unmatched ')'")
+    XCTAssertLessThanOrEqual(lines.map(\.count).max() ?? 0, 100, text)
+    XCTAssertTrue(lines.contains { $0.hasSuffix("1+1+)") }, text)
+    XCTAssertTrue(lines.contains { $0.hasSuffix("^") }, text)
+  }
+
+  func testHugeIntLiteralIsAnErrorWithALocation() {
+    let failure = error("y = 1\nx = 99999999999999999999")
+    XCTAssertEqual(failure?.type.name, "OverflowError")
+    XCTAssertEqual(failure?.location?.line, 2)
+    XCTAssertEqual(failure?.location?.column, 5)
+  }
+
+  func testByteOrderMarkIsSkipped() {
+    XCTAssertEqual(runProgram("\u{FEFF}print(1)\n", file: "bom.py"), "1\n")
+  }
+
+  func testExitCarriesItsCodeInTheMessage() {
+    XCTAssertEqual(error("exit(3)")?.type.name, "SystemExit")
+    XCTAssertEqual(error("exit(3)")?.message, "3")
+    XCTAssertEqual(error("exit()")?.message, "")
+    XCTAssertEqual(error("raise SystemExit(4)")?.message, "4")
+  }
+
+  func testHugeStringsAndListsAreMemoryErrors() {
+    for source in ["x = 'x' * 10**10", "x = [0, 1] * 2**40", "a, *b = range(10**15)"] {
+      XCTAssertEqual(error(source)?.type.name, "MemoryError", source)
+    }
+    XCTAssertEqual(runProgram("print(str(KeyError('k')))", file: "k.py"), "'k'\n")
+  }
+
   func testDeepRecursionIsARecursionErrorWithACollapsedTraceback() {
     let output = runProgram("def down(n):\n    return down(n + 1)\ndown(0)\n", file: "deep.py")
     XCTAssertTrue(output.hasSuffix("RecursionError: maximum recursion depth exceeded\n"), output)

@@ -497,12 +497,24 @@ public final class Interpreter {
     guard let line = sourceLine(span, line: span.line) else { return "" }
     let characters = Array(line.unicodeScalars)
     let indent = characters.prefix { $0 == " " || $0 == "\t" }.count
-    let stripped = String(String.UnicodeScalarView(characters[indent...]))
+    var stripped = String(String.UnicodeScalarView(characters[indent...]))
       .trimmingTrailingSpaces()
+    var start = max(0, span.column - 1 - indent)
+    var width = max(1, span.endLine == span.line ? span.endColumn - span.column : 1)
+    let scalars = Array(stripped.unicodeScalars)
+    if scalars.count > 100 {
+      // A very long line shows only a window of it around the caret.
+      let first = min(max(0, start - 40), max(0, scalars.count - 80))
+      let last = min(scalars.count, first + 80)
+      let lead = first > 0 ? "..." : ""
+      stripped =
+        lead + String(String.UnicodeScalarView(scalars[first..<last]))
+        + (last < scalars.count ? "..." : "")
+      start = min(start, last) - first + lead.count
+      width = min(width, max(1, last - first + lead.count - start))
+    }
     var text = "    " + stripped + "\n"
     guard let carets else { return text }
-    let start = max(0, span.column - 1 - indent)
-    let width = max(1, span.endLine == span.line ? span.endColumn - span.column : 1)
     text +=
       "    " + String(repeating: " ", count: start) + carets
       + String(repeating: "^", count: width) + reset + "\n"

@@ -30,12 +30,9 @@ public final class PyList: PyObject {
   public override func makeIterator() throws -> PyIterator { ArrayIterator(items) }
 
   public override func repr() throws -> String {
-    // A list that holds itself shows `[...]` there, as in Python.
-    let id = ObjectIdentifier(self)
-    guard !reprInProgress.contains(id) else { return "[...]" }
-    reprInProgress.insert(id)
-    defer { reprInProgress.remove(id) }
-    return "[" + (try items.map { try $0.repr() }.joined(separator: ", ")) + "]"
+    try ContainerWalk.repr(of: self, placeholder: "[...]") {
+      "[" + (try items.map { try $0.repr() }.joined(separator: ", ")) + "]"
+    }
   }
 
   public override func hashKey() throws -> AnyHashable? { nil }
@@ -58,17 +55,21 @@ public final class PyTuple: PyObject {
   public override func makeIterator() throws -> PyIterator { ArrayIterator(items) }
 
   public override func repr() throws -> String {
-    let inside = try items.map { try $0.repr() }.joined(separator: ", ")
-    return items.count == 1 ? "(\(inside),)" : "(\(inside))"
+    try ContainerWalk.repr(of: self, placeholder: "(...)") {
+      let inside = try items.map { try $0.repr() }.joined(separator: ", ")
+      return items.count == 1 ? "(\(inside),)" : "(\(inside))"
+    }
   }
 
   public override func hashKey() throws -> AnyHashable? {
-    var keys: [AnyHashable] = []
-    for item in items {
-      guard let key = try item.hashKey() else { return nil }
-      keys.append(key)
+    try ContainerWalk.nested("while hashing") {
+      var keys: [AnyHashable] = []
+      for item in items {
+        guard let key = try item.hashKey() else { return nil }
+        keys.append(key)
+      }
+      return keys
     }
-    return keys
   }
 
   public override func compare(_ op: ComparisonOperator, _ other: Value) throws -> Value? {
@@ -77,11 +78,13 @@ public final class PyTuple: PyObject {
     }
     switch op {
     case .equal, .notEqual:
-      var same = tuple.items.count == items.count
-      if same {
-        for (a, b) in zip(items, tuple.items) where !(try Value.equal(a, b)) {
-          same = false
-          break
+      var same = tuple === self || tuple.items.count == items.count
+      if same, tuple !== self {
+        try ContainerWalk.nested("in comparison") {
+          for (a, b) in zip(items, tuple.items) where !(try Value.equal(a, b)) {
+            same = false
+            break
+          }
         }
       }
       return .bool(op == .equal ? same : !same)
@@ -168,12 +171,10 @@ public final class PyDict: PyObject {
   }
 
   public override func repr() throws -> String {
-    let id = ObjectIdentifier(self)
-    guard !reprInProgress.contains(id) else { return "{...}" }
-    reprInProgress.insert(id)
-    defer { reprInProgress.remove(id) }
-    let inside = try pairs.map { "\(try $0.key.repr()): \(try $0.value.repr())" }
-    return "{" + inside.joined(separator: ", ") + "}"
+    try ContainerWalk.repr(of: self, placeholder: "{...}") {
+      let inside = try pairs.map { "\(try $0.key.repr()): \(try $0.value.repr())" }
+      return "{" + inside.joined(separator: ", ") + "}"
+    }
   }
 
   public override func hashKey() throws -> AnyHashable? { nil }
@@ -199,7 +200,3 @@ extension Value {
     }
   }
 }
-
-/// The containers whose repr is being built, so that one holding itself
-/// shows `[...]` instead of recursing without end.
-nonisolated(unsafe) private var reprInProgress: Set<ObjectIdentifier> = []

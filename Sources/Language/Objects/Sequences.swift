@@ -242,7 +242,9 @@ public final class PySet: PyObject {
 
   public override func repr() throws -> String {
     if items.isEmpty { return "set()" }
-    return "{" + (try items.map { try $0.repr() }.joined(separator: ", ")) + "}"
+    return try ContainerWalk.repr(of: self, placeholder: "{...}") {
+      "{" + (try items.map { try $0.repr() }.joined(separator: ", ")) + "}"
+    }
   }
 
   func isSubset(of other: PySet) throws -> Bool {

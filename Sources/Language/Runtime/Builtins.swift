@@ -324,7 +324,11 @@ extension Interpreter {
     define("open") { _ in
       throw PyError(.runtimeError, "open() is not available in mlscript; use the data modules")
     }
-    define("exit") { _ in throw PyError(.systemExit, "") }
+    define("exit") { args in
+      // The message carries the code, which the command's exit status uses.
+      let code = try args.bind("exit(code=None)")["code"] ?? .none
+      throw PyError(.systemExit, code.isNone ? "" : try code.str())
+    }
     table["quit"] = table["exit"]
     return table
   }

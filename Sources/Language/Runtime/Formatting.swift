@@ -44,7 +44,11 @@ struct FormatSpec {
       digits.append(chars[i])
       i += 1
     }
-    width = Int(digits) ?? 0
+    guard let parsedWidth = digits.isEmpty ? 0 : Int(digits) else {
+      throw PyError.valueError("Too many decimal digits in format string")
+    }
+    width = parsedWidth
+    try Limits.checkString(length: width)
     if i < chars.count && (chars[i] == "," || chars[i] == "_") {
       grouping = chars[i]
       i += 1
@@ -56,8 +60,11 @@ struct FormatSpec {
         precisionDigits.append(chars[i])
         i += 1
       }
-      guard let value = Int(precisionDigits) else {
+      guard !precisionDigits.isEmpty else {
         throw PyError.valueError("Format specifier missing precision")
+      }
+      guard let value = Int(precisionDigits), value <= Int(Int32.max) else {
+        throw PyError.valueError("precision too big")
       }
       precision = value
     }
@@ -194,6 +201,16 @@ private func zeroPadGrouped(_ digits: String, signText: String, spec: FormatSpec
 }
 
 private func formatDouble(_ number: Double, _ spec: FormatSpec) throws -> String {
+  var spec = spec
+  if let precision = spec.precision {
+    if let type = spec.type, "fF%eE".contains(type) || spec.alternate {
+      try Limits.checkString(length: precision)
+    } else {
+      // No double has more than 767 significant digits, so a larger
+      // precision without `#` prints the same text.
+      spec.precision = min(precision, 800)
+    }
+  }
   var body: String
   let magnitude = Swift.abs(number)
   let negative = number < 0 || (number == 0 && number.sign == .minus)

@@ -85,6 +85,7 @@ private func justify(_ text: String, _ bound: BoundArguments, _ align: Character
   }
   let padding = width - text.count
   guard padding > 0 else { return .string(text) }
+  try Limits.checkString(length: width)
   var left = 0
   switch align {
   case "<": left = 0
@@ -267,6 +268,7 @@ nonisolated(unsafe) let stringMethods: [String: StringMethod] = [
   "zfill": { text, args in
     let width = try args.bind("zfill(width)").int("width")
     guard text.count < width else { return .string(text) }
+    try Limits.checkString(length: width)
     let padding = String(repeating: "0", count: width - text.count)
     if let first = text.first, first == "-" || first == "+" {
       return .string(String(first) + padding + text.dropFirst())

@@ -76,16 +76,19 @@ func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Val
 }
 
 private func repeatText(_ text: String, _ count: Int) throws -> String {
-  guard count > 0 else { return "" }
-  let (total, overflow) = text.utf8.count.multipliedReportingOverflow(by: count)
-  if overflow || total > 1 << 32 { throw PyError(.memoryError, "") }
+  guard count > 0, !text.isEmpty else { return "" }
+  if text.utf8.count.multipliedReportingOverflow(by: count).overflow {
+    throw PyError(.overflowError, "repeated string is too long")
+  }
+  try Limits.checkAllocation(count: count, itemBytes: text.utf8.count, string: true)
   return String(repeating: text, count: count)
 }
 
 private func repeated(_ items: [Value], _ count: Int) throws -> [Value] {
   guard count > 0 else { return [] }
   let (total, overflow) = items.count.multipliedReportingOverflow(by: count)
-  if overflow || total > 1 << 32 { throw PyError(.memoryError, "") }
+  if overflow { throw PyError(.memoryError, "") }
+  try Limits.checkItems(total)
   var result: [Value] = []
   result.reserveCapacity(total)
   for _ in 0..<count { result.append(contentsOf: items) }
@@ -321,6 +324,20 @@ func isSameObject(_ a: Value, _ b: Value) -> Bool {
 
 /// Python `==` for the built-in containers, elementwise.
 func valuesEqual(_ a: Value, _ b: Value) throws -> Bool {
+  if case .object(let x) = a, case .object(let y) = b, x === y,
+    x is PyList || x is PyTuple || x is PyDict || x is PySet
+  {
+    return true
+  }
+  switch (a, b) {
+  case (.object(let x), .object) where x is PyList || x is PyTuple || x is PyDict:
+    return try ContainerWalk.nested("in comparison") { try containersEqual(a, b) }
+  default:
+    return try Value.equal(a, b)
+  }
+}
+
+private func containersEqual(_ a: Value, _ b: Value) throws -> Bool {
   switch (a, b) {
   case (.object(let x as PyList), .object(let y as PyList)):
     return try sequencesEqual(x.items, y.items)
@@ -455,6 +472,14 @@ func collect(_ value: Value) throws -> [Value] {
   if case .object(let object) = value {
     if let list = object as? PyList { return list.items }
     if let tuple = object as? PyTuple { return tuple.items }
+    if let range = object as? PyRange {
+      let count = try range.length()
+      try Limits.checkItems(count)
+      var items: [Value] = []
+      items.reserveCapacity(count)
+      try forEach(value) { items.append($0) }
+      return items
+    }
   }
   var items: [Value] = []
   try forEach(value) { items.append($0) }

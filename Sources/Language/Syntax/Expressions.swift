@@ -467,6 +467,18 @@ func unpack(_ value: Value, into targets: [Expr], _ f: Frame, pos: Pos) throws {
     items = list.items
   } else {
     items = []
+    // Reading one item past the targets is enough to tell "too many"
+    // without materialising a huge iterable.
+    let starred = targets.contains { $0 is StarredExpr }
+    if !starred, case .object(let range as PyRange) = value,
+      try range.length() > targets.count
+    {
+      throw f.located(
+        PyError.valueError("too many values to unpack (expected \(targets.count))"), pos)
+    }
+    if starred, case .object(let range as PyRange) = value {
+      try Limits.checkItems(try range.length())
+    }
     do {
       try forEach(value) { items.append($0) }
     } catch let error as PyError where error.type === ExceptionType.typeError {

@@ -17,7 +17,9 @@ struct Lexer {
   static let maximumIndentation = 100
 
   init(_ source: String, origin: SourceOrigin) {
-    chars = Array(source.unicodeScalars)
+    // A UTF-8 byte order mark some editors write is not part of the code.
+    let scalars = source.unicodeScalars
+    chars = Array(scalars.first == "\u{FEFF}" ? scalars.dropFirst() : scalars[...])
     self.origin = origin
   }
 
@@ -256,8 +258,10 @@ struct Lexer {
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix "
               + "for octal integers")
         }
-        throw PyError(
-          .overflowError, "int literal \(text) is too large (mlscript ints are 64-bit)")
+        var failure = error(
+          "int literal \(text) is too large (mlscript ints are 64-bit)", column: start)
+        failure.type = .overflowError
+        throw failure
       }
       if text.count > 1 && text.first == "0" && value != 0 {
         throw error(

@@ -727,7 +727,7 @@ struct Parser {
 
   private mutating func enter() throws {
     nesting += 1
-    if nesting > Parser.maximumNesting { throw error("too many nested parentheses") }
+    if nesting > Parser.maximumNesting { throw error("too many nested expressions") }
   }
 
   private mutating func parseTest() throws -> Expr {

@@ -24,7 +24,12 @@ func makeTimeModule() throws -> PyModule {
   }
   module.function("sleep", doc: "sleep(seconds)") { args in
     let seconds = try args.bind("sleep(secs)").double("secs")
+    if seconds.isNaN { throw PyError.valueError("Invalid value NaN (not a number)") }
     guard seconds >= 0 else { throw PyError.valueError("sleep length must be non-negative") }
+    // Python keeps times as 64-bit nanosecond counts.
+    guard seconds * 1e9 < 9.2e18 else {
+      throw PyError(.overflowError, "timestamp out of range for platform time_t")
+    }
     var remaining = seconds
     while remaining > 0 {
       if Interruption.isRequested {
