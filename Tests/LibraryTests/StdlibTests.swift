@@ -63,4 +63,12 @@ final class StdlibTests: XCTestCase {
       ["True", "True", "True"])
     XCTAssertEqual(failure("import time\ntime.sleep(-1)")?.type.name, "ValueError")
   }
+
+  func testSysExitCarriesItsStatus() throws {
+    let exit = failure("import sys\nsys.exit(4)")
+    XCTAssertEqual(exit?.type.name, "SystemExit")
+    XCTAssertEqual(exit?.message, "4")
+    XCTAssertEqual(failure("import sys\nsys.exit()")?.message, "")
+    XCTAssertEqual(try values("import sys\nsys.platform\nlen(sys.argv)"), ["'linux'", "1"])
+  }
 }

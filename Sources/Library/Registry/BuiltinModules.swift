@@ -21,6 +21,7 @@ public final class BuiltinModules: ModuleProvider {
     "math": { _ in try makeMathModule() },
     "random": { _ in try makeRandomModule() },
     "time": { _ in try makeTimeModule() },
+    "sys": { _ in try makeSysModule() },
   ]
 
   public func module(named name: String) throws -> PyModule? {
