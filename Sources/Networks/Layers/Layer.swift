@@ -114,6 +114,24 @@ extension Layer {
     for (variable, array) in zip(wanted, arrays) { try variable.assign(array) }
   }
 
+  /// The window geometry of a 2-D sliding-window layer (convolution or
+  /// pooling) on channels-last input of shape `input` (batch excluded).
+  func windowGeometry(
+    batch: Int, input: [Int], window: (Int, Int), strides: (Int, Int), padding: String
+  ) throws -> ConvolutionGeometry {
+    guard input.count == 3 else {
+      throw TensorError(
+        .valueError,
+        "Input 0 of layer \"\(name)\" is incompatible with the layer: expected ndim=4,"
+          + " found ndim=\(input.count + 1). Full shape received: "
+          + formatShapeWithBatch(input))
+    }
+    return try ConvolutionGeometry(
+      batch: batch, height: input[0], width: input[1], channels: input[2],
+      kernelHeight: window.0, kernelWidth: window.1, strideY: strides.0,
+      strideX: strides.1, same: padding == "same")
+  }
+
   /// Fills a variable with Glorot-uniform values for the given fans.
   func glorotUniform(_ variable: Variable, fanIn: Int, fanOut: Int) {
     var generator = NetworkRandom.makeGenerator()

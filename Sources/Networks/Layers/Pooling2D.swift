@@ -58,17 +58,8 @@ public final class Pooling2D: Layer {
   public override func makeState() -> LayerState { State() }
 
   func geometry(batch: Int, input: [Int]) throws -> ConvolutionGeometry {
-    guard input.count == 3 else {
-      throw TensorError(
-        .valueError,
-        "Input 0 of layer \"\(name)\" is incompatible with the layer: expected ndim=4,"
-          + " found ndim=\(input.count + 1). Full shape received: "
-          + formatShapeWithBatch(input))
-    }
-    return try ConvolutionGeometry(
-      batch: batch, height: input[0], width: input[1], channels: input[2],
-      kernelHeight: poolSize.0, kernelWidth: poolSize.1, strideY: strides.0,
-      strideX: strides.1, same: padding == "same")
+    try windowGeometry(
+      batch: batch, input: input, window: poolSize, strides: strides, padding: padding)
   }
 
   public override func outputShape(for input: [Int]) throws -> [Int] {
