@@ -69,7 +69,9 @@ struct Program {
     case .standardInput:
       return runLoaded(readStandardInput(), session: session)
     case .file(let path):
-      guard let lesson = Program.loadLesson(path) else { return 2 }
+      guard let lesson = Program.loadLesson(path) else {
+        return Program.isReadableFile(path) ? 1 : 2
+      }
       // A lesson runs in its own folder, as a Jupyter notebook does, so
       // that it finds its data files by relative paths.
       Program.enterDirectory(of: path)
@@ -85,7 +87,8 @@ struct Program {
   }
 
   private func runLoaded(_ lesson: Lesson?, session: Session) -> Int32 {
-    guard let lesson else { return 2 }
+    // Input that was read but is not UTF-8 has had its SyntaxError shown.
+    guard let lesson else { return 1 }
     return finish(run(lesson, session: session, display: .cell), session: session)
   }
 
@@ -130,9 +133,9 @@ struct Program {
   private func readStandardInput() -> Lesson? {
     guard let bytes = readDescriptorZero() else {
       StandardError.write("mlscript: cannot read standard input\n")
-      return nil
+      exit(2)
     }
-    return Lesson(parsing: String(decoding: bytes, as: UTF8.self), path: "<stdin>")
+    return Program.decodeLesson(bytes, path: "<stdin>")
   }
 
   private func readDescriptorZero() -> [UInt8]? {
@@ -166,6 +169,14 @@ struct Program {
     _ = chdir(folder)
   }
 
+  /// Whether `path` names a regular file this process can read, telling a
+  /// program with a SyntaxError (status 1) from a missing file (status 2).
+  static func isReadableFile(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+      && access(path, R_OK) == 0
+  }
+
   /// Reads and splits a lesson file; on failure says why and returns nil.
   static func loadLesson(_ path: String) -> Lesson? {
     var status = stat()
@@ -178,6 +189,23 @@ struct Program {
       StandardError.write("mlscript: cannot read \(path): \(reason)\n")
       return nil
     }
-    return Lesson(parsing: String(decoding: bytes, as: UTF8.self), path: path)
+    return decodeLesson(bytes, path: path)
+  }
+
+  /// The lesson in `bytes`; nil, after showing the SyntaxError, when they
+  /// are not UTF-8, since a lossy reading would change the program.
+  static func decodeLesson(_ bytes: [UInt8], path: String) -> Lesson? {
+    do {
+      let text = try SourceDecoding.decode(bytes, origin: SourceOrigin(file: path))
+      return Lesson(parsing: text, path: path)
+    } catch let error as PyError {
+      let line = error.location?.line ?? 1
+      StandardError.write(
+        "  File \"\(path)\", line \(line)\n\(error.type.name): \(error.message)\n")
+      return nil
+    } catch {
+      StandardError.write("mlscript: cannot read \(path): \(error)\n")
+      return nil
+    }
   }
 }

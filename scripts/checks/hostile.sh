@@ -61,14 +61,17 @@ printf '%s' "$python_line" > "$tmp/long.py"
 "$bin" "$tmp/long.py" > /dev/null 2> "$tmp/err"
 expect "long line" 1 "SyntaxError" $?
 
-# Bytes that are not UTF-8, in a file and through stdin.
-# TODO: inside a string literal they become U+FFFD and the program runs;
-# Python rejects the file with a SyntaxError naming the byte.
+# Bytes that are not UTF-8, in a file and through stdin, and inside a
+# string literal: the whole file is rejected before anything runs.
 printf 'x = 1\n\xff\xfe\x80 = 2\n' > "$tmp/bytes.py"
 "$bin" "$tmp/bytes.py" > /dev/null 2> "$tmp/err"
 expect "non-UTF-8 file" 1 "line 2" $?
 "$bin" - < "$tmp/bytes.py" > /dev/null 2> "$tmp/err"
 expect "non-UTF-8 stdin" 1 "line 2" $?
+printf 'print("ran")\ns = "caf\xe9"\n' > "$tmp/latin1.py"
+"$bin" "$tmp/latin1.py" > "$tmp/out" 2> "$tmp/err"
+expect "non-UTF-8 string" 1 "can't decode byte 0xe9" $?
+grep -q ran "$tmp/out" && fail "a file that is not UTF-8 ran its first line"
 
 # A loop that never ends, interrupted: exit 130 and KeyboardInterrupt.
 printf 'i = 0\nwhile True:\n    i += 1\n' > "$tmp/loop.py"

@@ -17,11 +17,12 @@ enum HDF5Library {
       guard H5open() >= 0 else {
         throw DataFileError("OSError", "the HDF5 library could not be initialised")
       }
-      // One clear message per failure is ours to print, so the library's
-      // automatic stack dump to stderr is switched off.
-      _ = H5Eset_auto2(defaultList, nil, nil)
       ready = true
     }
+    // One clear message per failure is ours to print, so the library's
+    // automatic stack dump to stderr is switched off; a thread-safe build
+    // keeps that setting per thread, and programs run on several threads.
+    _ = H5Eset_auto2(defaultList, nil, nil)
     _ = H5Eclear2(defaultList)
     return try body()
   }

@@ -76,6 +76,7 @@ public final class ExceptionType: PyObject, @unchecked Sendable {
   public static let permissionError = ExceptionType("PermissionError", base: osError)
   public static let syntaxError = ExceptionType("SyntaxError", base: exception)
   public static let indentationError = ExceptionType("IndentationError", base: syntaxError)
+  public static let tabError = ExceptionType("TabError", base: indentationError)
 
   /// Every built-in exception class, for the builtins namespace.
   public static let builtins: [ExceptionType] = [
@@ -84,7 +85,7 @@ public final class ExceptionType: PyObject, @unchecked Sendable {
     indexError, keyError, nameError, unboundLocalError, typeError, valueError,
     runtimeError, notImplementedError, recursionError, memoryError, stopIteration,
     importError, moduleNotFoundError, osError, fileNotFoundError, fileExistsError,
-    permissionError, syntaxError, indentationError,
+    permissionError, syntaxError, indentationError, tabError,
   ]
 
   /// The built-in class called `name`, or a new Exception subclass with

@@ -348,19 +348,19 @@ func percentFormat(_ format: String, _ arguments: Value) throws -> String {
       result += try formatValue(.string(try value.str()), spec + (precision.map { "." + $0 } ?? ""))
     case "r": result += try formatValue(.string(try value.repr()), spec)
     case "d", "i", "u":
-      let number: Int
-      if case .float(let x) = value {
-        number = Int(exactly: x.rounded(.towardZero)) ?? 0
-      } else {
-        number = try value.asInt(context: "%d format: a real number is required, not")
-      }
-      result += try formatValue(.int(number), spec)
+      result += try formatValue(.int(try percentInteger(value)), spec)
     case "f", "F", "e", "E", "g", "G":
-      let number = try value.asDouble(context: "must be real number, not")
+      guard let number = try? value.asDouble() else {
+        throw PyError.typeError("must be real number, not \(value.typeName)")
+      }
       result += try formatValue(
         .float(number), spec + "." + (precision ?? "6") + String(conversion))
     case "x", "X", "o":
-      result += try formatValue(.int(try value.asInt()), spec + String(conversion))
+      guard let number = try? value.asInt() else {
+        throw PyError.typeError(
+          "%\(conversion) format: an integer is required, not \(value.typeName)")
+      }
+      result += try formatValue(.int(number), spec + String(conversion))
     case "c":
       result += try value.str()
     default:
@@ -374,6 +374,25 @@ func percentFormat(_ format: String, _ arguments: Value) throws -> String {
     throw PyError.typeError("not all arguments converted during string formatting")
   }
   return result
+}
+
+/// The integer `%d` shows for `value`: floats are cut toward zero.
+private func percentInteger(_ value: Value) throws -> Int {
+  if case .float(let x) = value {
+    if x.isNaN { throw PyError.valueError("cannot convert float NaN to integer") }
+    if x.isInfinite {
+      throw PyError(.overflowError, "cannot convert float infinity to integer")
+    }
+    guard let number = Int(exactly: x.rounded(.towardZero)) else {
+      throw PyError(.overflowError, "cannot convert float \(x) to a 64-bit integer")
+    }
+    return number
+  }
+  guard let number = try? value.asInt() else {
+    if let real = try? value.asDouble() { return try percentInteger(.float(real)) }
+    throw PyError.typeError("%d format: a real number is required, not \(value.typeName)")
+  }
+  return number
 }
 
 /// `"{} {name:>5}".format(...)`.

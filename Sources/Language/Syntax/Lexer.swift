@@ -7,6 +7,9 @@ struct Lexer {
   private var line = 1
   private var lineStart = 0
   private var indents = [0]
+  /// The same indentation measured with tabs one column wide: a line whose
+  /// level depends on the tab width mixes tabs and spaces ambiguously.
+  private var tabFreeIndents = [0]
   private var brackets: [(Unicode.Scalar, Pos)] = []
   private var tokens: [Token] = []
   private var atLineStart = true
@@ -78,8 +81,10 @@ struct Lexer {
   /// blank (and was skipped).
   private mutating func startLine() throws -> Bool {
     var width = 0
+    var tabFreeWidth = 0
     while let c = peek(), c == " " || c == "\t" || c == "\u{0C}" {
       width = c == "\t" ? (width / 8 + 1) * 8 : width + 1
+      tabFreeWidth += 1
       index += 1
     }
     guard let c = peek() else { return false }
@@ -95,8 +100,15 @@ struct Lexer {
       return false
     }
     atLineStart = false
+    let inconsistent = { [origin, line, column] in
+      PyError.tabError(
+        "inconsistent use of tabs and spaces in indentation", origin: origin, line: line,
+        column: column)
+    }
     if width > (indents.last ?? 0) {
+      guard tabFreeWidth > (tabFreeIndents.last ?? 0) else { throw inconsistent() }
       indents.append(width)
+      tabFreeIndents.append(tabFreeWidth)
       if indents.count > Lexer.maximumIndentation {
         throw error("too many levels of indentation", indentation: true)
       }
@@ -104,6 +116,7 @@ struct Lexer {
     } else if width < (indents.last ?? 0) {
       while width < (indents.last ?? 0) {
         indents.removeLast()
+        tabFreeIndents.removeLast()
         emit(.dedent, "", start: column, startLine: line)
       }
       if width != indents.last {
@@ -113,6 +126,9 @@ struct Lexer {
           "unindent does not match any outer indentation level", column: end - lineStart + 1,
           indentation: true)
       }
+      guard tabFreeWidth == tabFreeIndents.last else { throw inconsistent() }
+    } else if tabFreeWidth != tabFreeIndents.last {
+      throw inconsistent()
     }
     if c == "!" || (c == "%" && (peek(1).map { isLetter($0) || $0 == "%" } ?? false)) {
       let start = column
@@ -579,6 +595,17 @@ func isLetter(_ c: Unicode.Scalar) -> Bool {
     return ("a"..."z").contains(c) || ("A"..."Z").contains(c)
   }
   return c.properties.isAlphabetic
+}
+
+extension PyError {
+  /// A TabError: indentation whose depth depends on how wide a tab is.
+  static func tabError(_ message: String, origin: SourceOrigin, line: Int, column: Int)
+    -> PyError
+  {
+    var error = syntaxError(message, origin: origin, line: line, column: column)
+    error.type = .tabError
+    return error
+  }
 }
 
 /// A SyntaxError (or IndentationError) located at a line and column.

@@ -47,8 +47,28 @@ struct Parser {
     return false
   }
   private mutating func expect(_ op: String, _ message: String? = nil) throws -> Token {
-    guard current.isOp(op) else { throw error(message ?? "expected '\(op)'") }
+    guard current.isOp(op) else {
+      // Inside brackets, two expressions side by side are a list or an
+      // argument list missing its comma, as CPython suggests.
+      if [")", "]", "}"].contains(op), startsNewExpression(current) {
+        throw errorAt(
+          "invalid syntax. Perhaps you forgot a comma?", previous.pos.through(current.pos))
+      }
+      throw error(message ?? "expected '\(op)'")
+    }
     return advance()
+  }
+
+  /// Whether `token` can only begin an expression, never continue one.
+  private func startsNewExpression(_ token: Token) -> Bool {
+    switch token.kind {
+    case .int, .float, .string: return true
+    case .name:
+      return !keywords.contains(token.text)
+        || ["True", "False", "None", "lambda", "not"].contains(token.text)
+    case .op: return token.text == "{"
+    default: return false
+    }
   }
 
   private func error(_ message: String, at token: Token? = nil) -> PyError {
@@ -66,6 +86,22 @@ struct Parser {
   }
 
   private var scope: Scope { scopes[scopes.count - 1] }
+
+  /// Rejects `global x` (or `nonlocal x`) after the scope already bound or
+  /// read `x`, since the statement would change what those earlier uses meant.
+  private func checkDeclarable(_ name: String, kind: String, at token: Token) throws {
+    let problem: String
+    if scope.parameters.contains(name) {
+      problem = "is parameter and \(kind)"
+    } else if scope.isAssigned(name) {
+      problem = "is assigned to before \(kind) declaration"
+    } else if scope.references.contains(where: { $0.name == name }) {
+      problem = "is used prior to \(kind) declaration"
+    } else {
+      return
+    }
+    throw error("name '\(name)' \(problem)", at: token)
+  }
 
   private mutating func name(_ text: String, _ pos: Pos, assigned: Bool = false) -> NameExpr {
     let expression = NameExpr(text, pos)
@@ -403,6 +439,7 @@ struct Parser {
         repeat {
           let nameToken = advance()
           guard nameToken.kind == .name else { throw error("invalid syntax", at: nameToken) }
+          try checkDeclarable(nameToken.text, kind: token.text, at: token)
           names.append(nameToken.text)
         } while accept(",")
         if token.text == "global" {

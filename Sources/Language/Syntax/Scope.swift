@@ -24,6 +24,8 @@ final class Scope {
     if assignedSet.insert(name).inserted { assigned.append(name) }
   }
 
+  func isAssigned(_ name: String) -> Bool { assignedSet.contains(name) }
+
   func isLocal(_ name: String) -> Bool {
     !isModule && !globals.contains(name) && !nonlocals.contains(name)
       && (assignedSet.contains(name) || parameters.contains(name))

@@ -112,6 +112,44 @@ final class KerasTree {
       GlobalRandom.seed(UInt64(bitPattern: Int64(seed)))
       return .none
     }
+    utils.function("to_categorical") { args in
+      let a = try args.bind("to_categorical(x, num_classes=None)")
+      return Value(array: try oneHot(a))
+    }
     keras.define("utils", .object(utils))
   }
+}
+
+/// `to_categorical(x, num_classes=None)`: float32 rows with a 1 in each
+/// label's column; a trailing axis of size 1 in `x` is replaced.
+private func oneHot(_ a: BoundArguments) throws -> NDArray {
+  let labels = try (a["x"] ?? .none).asNDArray(context: "to_categorical() argument 'x'")
+  let classes = try labels.astype(.int64).values(as: Int64.self).map { Int($0) }
+  var shape = labels.shape
+  if shape.count > 1 && shape.last == 1 { shape.removeLast() }
+  let count: Int
+  if let given = a.optional("num_classes") {
+    count = try given.asInt(context: "to_categorical() argument 'num_classes'")
+  } else {
+    guard let largest = classes.max() else {
+      throw PyError.valueError(
+        "zero-size array to reduction operation maximum which has no identity")
+    }
+    count = largest + 1
+  }
+  guard count >= 0 else {
+    throw PyError.valueError("negative dimensions are not allowed")
+  }
+
+  let result = try NDArray(zeros: shape + [count], dtype: .float32)
+  let target = result.storage.bytes.assumingMemoryBound(to: Float.self)
+  for (row, label) in classes.enumerated() {
+    // Negative labels count from the end, as NumPy's indexing does.
+    let column = label < 0 ? label + count : label
+    guard column >= 0 && column < count else {
+      throw PyError(.indexError, "index \(label) is out of bounds for axis 1 with size \(count)")
+    }
+    target[row * count + column] = 1
+  }
+  return result
 }

@@ -8,6 +8,7 @@ extension AxesCommands {
     _ apply: (String) -> Void
   ) throws -> Value {
     let bound = try arguments.bind("\(name)(label, fontdict=None, loc=None, **kwargs)")
+    try ArtistProperties.check(bound, ArtistProperties.text, artist: "Text")
     let text = try (bound["label"] ?? .none).str()
     // Titles are one line; a newline would break the frame below.
     apply(text.split(separator: "\n").joined(separator: " "))
@@ -47,6 +48,7 @@ extension AxesCommands {
   /// labels names the series in order.
   static func legend(_ axes: AxesState, _ arguments: Arguments) throws -> Value {
     let bound = try arguments.bind("legend(*args, **kwargs)")
+    try ArtistProperties.checkInit(bound, ArtistProperties.legend, type: "Legend")
     if let names = bound.extra.last, !names.isString {
       let labels = try listItems(names).map { try $0.str() }
       var index = 0
@@ -61,6 +63,19 @@ extension AxesCommands {
     }
     axes.chart.showsLegend = true
     return .object(Artist("matplotlib.legend.Legend"))
+  }
+
+  /// `hist(x, bins=10, ...)`: checks its data and bins as NumPy's
+  /// histogram does, and returns None.
+  static func hist(_ axes: AxesState, _ arguments: Arguments) throws -> Value {
+    let bound = try arguments.bind("hist(x, bins=None, range=None, density=False, **kwargs)")
+    _ = try PlotData(bound["x"] ?? .none, context: "hist() argument 'x'")
+    if let bins = bound.optional("bins"), case .int(let count) = bins, count < 1 {
+      throw PyError.valueError("`bins` must be positive, when an integer")
+    }
+    // TODO: the histogram is not drawn; a lesson using it still runs,
+    // without that part of the picture.
+    return .none
   }
 
   /// `grid(visible=None, ...)`: dotted lines at the ticks.

@@ -13,6 +13,7 @@ extension AxesCommands {
     let bound = try arguments.bind(
       "imshow(X, cmap=None, norm=None, aspect=None, interpolation=None, alpha=None,"
         + " vmin=None, vmax=None, **kwargs)")
+    try ArtistProperties.check(bound, ArtistProperties.image, artist: "AxesImage")
     let value = bound["X"] ?? .none
     if let shape = PlotData.shape(of: value), !Self.isImageShape(shape) {
       throw PyError.typeError("Invalid shape \(formatShapeText(shape)) for image data")

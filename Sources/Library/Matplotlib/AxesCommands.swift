@@ -9,6 +9,7 @@ enum AxesCommands {
   /// style draws points instead.
   static func plot(_ axes: AxesState, _ arguments: Arguments) throws -> Value {
     let bound = try arguments.bind("plot(*args, label=None, color=None, c=None, **kwargs)")
+    try ArtistProperties.check(bound, ArtistProperties.line, artist: "Line2D")
     let label = try bound.optional("label").map { try $0.str() }
     let color = try (bound.optional("color") ?? bound.optional("c")).map(ColorSpec.parse)
     var queue = bound.extra[...]
@@ -70,6 +71,7 @@ enum AxesCommands {
     let bound = try arguments.bind(
       "scatter(x, y, s=None, c=None, marker=None, cmap=None, alpha=None, label=None,"
         + " color=None, **kwargs)")
+    try ArtistProperties.check(bound, ArtistProperties.collection, artist: "PathCollection")
     let x = try PlotData(bound["x"] ?? .none, context: "scatter() argument 'x'").vector("x")
     let y = try PlotData(bound["y"] ?? .none, context: "scatter() argument 'y'").vector("y")
     guard x.count == y.count else { throw PyError.valueError("x and y must be the same size") }

@@ -8,7 +8,7 @@ enum AxesCommandTable {
   /// Calls a terminal cannot honour but lessons make; accepted quietly.
   static let ignored = [
     "xticks", "yticks", "tick_params", "fill_between", "axhline", "axvline", "text",
-    "annotate", "hist", "bar", "contour", "contourf", "errorbar",
+    "annotate", "bar", "contour", "contourf", "errorbar",
   ]
 
   /// The commands by pyplot name.
@@ -19,6 +19,7 @@ enum AxesCommandTable {
       "imshow": AxesCommands.imshow,
       "legend": AxesCommands.legend,
       "grid": AxesCommands.grid,
+      "hist": AxesCommands.hist,
       "axis": AxesCommands.axis,
       "title": { axes, arguments in
         try AxesCommands.text("title", arguments, at: ("0.5", "1.0")) { axes.chart.title = $0 }
@@ -40,7 +41,7 @@ enum AxesCommandTable {
         }
       },
     ]
-    // TODO: histograms, bars, contours and annotations are not drawn; a
+    // TODO: bars, contours and annotations are not drawn; a
     // lesson using them still runs, without that part of the picture.
     for name in ignored { table[name] = { _, _ in .none } }
     return table

@@ -64,6 +64,7 @@ enum Pyplot {
   /// `figure(num=None, figsize=None, ...)`: a new current figure.
   static func figure(_ arguments: Arguments) throws -> Value {
     let bound = try arguments.bind("figure(num=None, figsize=None, dpi=None, **kwargs)")
+    try ArtistProperties.checkInit(bound, ArtistProperties.figure, type: "Figure")
     var size: (Int, Int)?
     if let figsize = bound.optional("figsize") {
       let inches = try PlotData(figsize, context: "figure() argument 'figsize'").values
@@ -106,6 +107,7 @@ enum Pyplot {
     let bound = try arguments.bind(
       "subplots(nrows=1, ncols=1, sharex=False, sharey=False, squeeze=True,"
         + " figsize=None, **kwargs)")
+    try ArtistProperties.checkInit(bound, ArtistProperties.figure, type: "Figure")
     let rows = try bound.int("nrows", default: 1)
     let columns = try bound.int("ncols", default: 1)
     guard rows >= 1, columns >= 1, rows <= 20, columns <= 20 else {
@@ -147,6 +149,7 @@ enum Pyplot {
   /// `suptitle(t)`: a title over the whole figure.
   static func suptitle(_ figure: FigureState, _ arguments: Arguments) throws -> Value {
     let bound = try arguments.bind("suptitle(t, **kwargs)")
+    try ArtistProperties.check(bound, ArtistProperties.text, artist: "Text")
     figure.title = try (bound["t"] ?? .none).str()
     return .none
   }

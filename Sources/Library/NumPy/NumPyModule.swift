@@ -110,8 +110,12 @@ private func defineCreation(_ np: PyModule) {
   }
   np.function("meshgrid") { args in
     let a = try args.bind("meshgrid(*xi, indexing='xy')")
+    let indexing = try a.stringArg("indexing")
+    guard indexing == "xy" || indexing == "ij" else {
+      throw PyError.valueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    }
     let grids = try NDArray.meshgrid(
-      try a.extra.map { try $0.asNDArray() }, cartesian: try a.stringArg("indexing") == "xy")
+      try a.extra.map { try $0.asNDArray() }, cartesian: indexing == "xy")
     return .tuple(grids.map { .object(NDArrayObject($0)) })
   }
   np.function("dtype") { args in

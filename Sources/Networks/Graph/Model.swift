@@ -29,6 +29,9 @@ public final class Model {
   public let isSequential: Bool
   /// The input layer, once the input shape is known.
   public private(set) var inputLayer: InputLayer?
+  /// Whether the input layer was made from the first data seen rather than
+  /// declared by the program, so that it does not constrain later data.
+  private var inputIsInferred = false
   /// The layers after the input, in order.
   public private(set) var stack: [Layer] = []
   /// The compiled loss.
@@ -184,6 +187,9 @@ public final class Model {
   /// layers that are not built yet.
   func plan(_ input: [Int]) throws {
     if planInput == input { return }
+    if let declared = inputLayer?.shape, !inputIsInferred {
+      try Self.check(input, fits: declared, model: name)
+    }
     var shape = input
     var made: [Node] = []
     for layer in stack {
@@ -194,7 +200,23 @@ public final class Model {
     }
     nodes = made
     planInput = input
-    if inputLayer == nil { inputLayer = InputLayer(shape: input, name: nil) }
+    if inputLayer == nil {
+      inputLayer = InputLayer(shape: input, name: nil)
+      inputIsInferred = true
+    }
+  }
+
+  /// Checks samples shaped `input` against the declared input shape as
+  /// Keras does: a trailing axis of size 1 on either side is ignored, and
+  /// the axes both have must agree.
+  static func check(_ input: [Int], fits declared: [Int], model: String) throws {
+    let found = input.last == 1 ? Array(input.dropLast()) : input
+    let expected = declared.last == 1 ? Array(declared.dropLast()) : declared
+    if zip(found, expected).allSatisfy({ $0 == $1 }) { return }
+    throw TensorError(
+      .valueError,
+      "Input 0 of layer \"\(model)\" is incompatible with the layer: expected shape="
+        + "\(formatShapeWithBatch(declared)), found shape=\(formatShapeWithBatch(found))")
   }
 
   /// Sets the loss, metrics and optimizer for `fit` and `evaluate`.

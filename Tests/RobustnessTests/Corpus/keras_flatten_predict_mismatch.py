@@ -1,4 +1,4 @@
-# skip: TODO predict ignores a wrong input shape when the flat size matches; Keras raises ValueError
+# expect: ValueError at 6
 import numpy as np
 from tensorflow import keras
 from tensorflow.keras import layers

@@ -1,3 +1,3 @@
-# skip: TODO concatenate of 1-d and 2-d arrays returns shape (6,) instead of ValueError
+# expect: ValueError at 3
 import numpy as np
 c = np.concatenate([np.ones(3), np.ones((3, 1))])

@@ -1,3 +1,3 @@
-# skip: TODO concatenate of (2, 3) and (2, 4) along axis 0 returns shape (14,) instead of ValueError
+# expect: ValueError at 3
 import numpy as np
 c = np.concatenate([np.ones((2, 3)), np.ones((2, 4))])

@@ -1,3 +1,3 @@
-# skip: TODO meshgrid accepts indexing='q'; NumPy raises ValueError
+# expect: ValueError at 3
 import numpy as np
 g = np.meshgrid(np.ones((2, 2, 2)), 3, indexing='q')

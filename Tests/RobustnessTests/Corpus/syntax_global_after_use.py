@@ -1,4 +1,4 @@
-# skip: TODO global after assignment parses; Python raises SyntaxError
+# expect: SyntaxError at 4:5
 def f():
     x = 1
     global x

@@ -1,4 +1,4 @@
-# skip: TODO '(1 2)' reports "'(' was never closed" instead of a missing comma
+# expect: SyntaxError at 4:10
 x = 1
 if x:
     y = (1 2)

@@ -1,4 +1,4 @@
-# skip: TODO a tab and eight spaces count as one level; Python raises TabError
+# expect: TabError at 4
 if True:
 	x = 1
         y = 2

@@ -1,0 +1,4 @@
+# expect: SyntaxError at 4:5
+x = 1
+y = "été"
+z = �
