@@ -54,8 +54,9 @@ let package = Package(
     .testTarget(name: "LibraryTests", dependencies: ["Library", "Language"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Library", "Language"]),
     .testTarget(
-      name: "RobustnessTests", dependencies: ["Library", "Language", "Support", "Tensors"],
-      exclude: ["Corpus"]),
+      name: "RobustnessTests",
+      dependencies: ["Library", "Language", "Support", "Tensors", "DataFiles"],
+      exclude: ["Corpus", "HDF5Crafted"]),
   ],
   swiftLanguageModes: [.v5]
 )

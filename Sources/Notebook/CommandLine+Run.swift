@@ -10,6 +10,9 @@ extension CommandLine {
   /// Runs the `mlscript` command with its arguments (the first is the
   /// command's own name); returns the exit code.
   public static func run(_ arguments: [String]) -> Int32 {
+    if arguments.count == 3, arguments[1] == dataFileProbeFlag {
+      return runDataFileProbe(arguments[2])
+    }
     let options: Options
     switch Options.parse(Array(arguments.dropFirst())) {
     case .help:
@@ -26,8 +29,19 @@ extension CommandLine {
     }
     applyColor(options.color)
     InterruptSignal.install()
+    if let executable = runningExecutable() { probeDataFiles(executable: executable) }
     defer { closeOpenDataFiles() }
     return LargeStack.run { Program(options: options).run() }
+  }
+
+  /// The path of the executable running now, for child processes that
+  /// run it again; nil when the system does not say.
+  static func runningExecutable() -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard length > 0 else { return nil }
+    buffer[length] = 0
+    return String(cString: buffer)
   }
 
   /// Sets the console's colour depth from `--color`.

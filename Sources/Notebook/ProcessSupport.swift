@@ -55,6 +55,8 @@ enum InterruptSignal {
       wakeDescriptor = ends[0]
       wakeWriter = ends[1]
     }
+    // The flag's one-time initialisation must not happen in the handler.
+    Interruption.clear()
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
       // Code stuck where it never checks the flag: the third Ctrl-C ends

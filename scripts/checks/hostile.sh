@@ -53,6 +53,12 @@ check labels "ValueError: Received a label value of 7" "$labels"
 check brokenh5 "Error" "import h5py
 h5py.File('$shared/h5/truncated.h5', 'r')['x'][:]
 "
+# Files crafted to crash and to hang libhdf5: the probe turns both into
+# OSError, and the hang is cut off after the probe's time limit.
+crafted="$root/Tests/RobustnessTests/HDF5Crafted"
+check crashh5 "OSError: .*crashed" "import h5py
+h5py.File('$crafted/crashes_libhdf5.h5', 'r')
+"
 check nesthex "SyntaxError|RecursionError" "x = $(printf '[%.0s' $(seq 10000))"
 
 # A 100,000-character line that does not parse.

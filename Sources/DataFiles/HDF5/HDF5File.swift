@@ -58,8 +58,15 @@ public final class HDF5File {
   }
 
   /// Opens `path` in `mode`, raising FileNotFoundError, FileExistsError,
-  /// PermissionError or OSError with the path named.
-  public init(_ path: String, mode: HDF5Mode = .read) throws {
+  /// PermissionError or OSError with the path named. An existing file is
+  /// first probed in a child process when `HDF5Probe` is enabled.
+  public convenience init(_ path: String, mode: HDF5Mode = .read) throws {
+    try self.init(path, mode: mode, probed: true)
+  }
+
+  /// Opens `path` in `mode`; `probed` false skips the child-process probe
+  /// (for the probe itself).
+  init(_ path: String, mode: HDF5Mode, probed: Bool) throws {
     self.path = path
     let exists = FileManager.default.fileExists(atPath: path)
     var effective = mode
@@ -69,6 +76,7 @@ public final class HDF5File {
     switch effective {
     case .read, .readWrite, .append:
       try Self.checkReadable(path, writing: effective != .read)
+      if probed { try HDF5Probe.check(path) }
       temporaryPath = nil
       replaces = false
       id = try Self.openExisting(path, writable: effective != .read)

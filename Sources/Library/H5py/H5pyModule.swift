@@ -35,3 +35,18 @@ func makeH5pyModule() throws -> PyModule {
 public func closeOpenDataFiles() {
   HDF5File.closeAllOpenFiles()
 }
+
+/// The hidden command-line flag that runs the executable as an HDF5 probe.
+public let dataFileProbeFlag = HDF5Probe.flag
+
+/// The hidden probe mode: walks the HDF5 file at `path` and returns the
+/// exit status the parent process reads.
+public func runDataFileProbe(_ path: String) -> Int32 {
+  HDF5Probe.runChild(path)
+}
+
+/// Probes each HDF5 file in a child process running `executable` before
+/// opening it, so that a file that crashes libhdf5 raises OSError instead.
+public func probeDataFiles(executable: String) {
+  HDF5Probe.enable(executable: executable)
+}
