@@ -246,6 +246,8 @@ public enum HDF5Probe {
         readAttributes(dataset.attributes)
         // The first element makes the library read the chunk index and
         // the filter pipeline, which the header only describes.
+        // TODO: later chunks are not read here, so a file damaged only
+        // there can still crash libhdf5 when the program reads them.
         if dataset.count > 0 {
           _ = try? dataset.read(dataset.shape.map { _ in HDF5Index.index(0) })
         }

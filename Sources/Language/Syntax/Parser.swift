@@ -50,6 +50,8 @@ struct Parser {
     guard current.isOp(op) else {
       // Inside brackets, two expressions side by side are a list or an
       // argument list missing its comma, as CPython suggests.
+      // TODO: the caret starts at the first expression's last token; CPython
+      // underlines the whole first expression, which is not known here.
       if [")", "]", "}"].contains(op), startsNewExpression(current) {
         throw errorAt(
           "invalid syntax. Perhaps you forgot a comma?", previous.pos.through(current.pos))
