@@ -134,10 +134,18 @@ final class FunctionCode {
   /// A frame for a new call of code without cells, borrowed from the pool.
   @inline(__always)
   func borrowFrame(_ interpreter: Interpreter) -> Unmanaged<Frame> {
-    if activeFrames == poolCount { addFrame(interpreter) }
+    borrowFrame(Unmanaged.passUnretained(interpreter))
+  }
+
+  /// A frame for a new call of code without cells, borrowed from the pool.
+  @inline(__always)
+  func borrowFrame(_ interpreter: Unmanaged<Interpreter>) -> Unmanaged<Frame> {
+    if activeFrames == poolCount {
+      interpreter._withUnsafeGuaranteedRef { addFrame($0) }
+    }
     let frame = pool[activeFrames]
     activeFrames += 1
-    frame._withUnsafeGuaranteedRef { $0.interpreter = interpreter }
+    frame._withUnsafeGuaranteedRef { $0.interpreterReference = interpreter }
     return frame
   }
 
@@ -210,12 +218,17 @@ final class Frame {
   let code: FunctionCode
   // A frame never outlives the run that made it, so the reference needs
   // no counting on this hot path.
-  unowned(unsafe) var interpreter: Interpreter
+  var interpreterReference: Unmanaged<Interpreter>
+  /// The interpreter running the frame.
+  var interpreter: Interpreter {
+    get { interpreterReference.takeUnretainedValue() }
+    set { interpreterReference = Unmanaged.passUnretained(newValue) }
+  }
   var returnValue: Value = .none
 
   init(code: FunctionCode, interpreter: Interpreter, cells: [Cell]) {
     self.code = code
-    self.interpreter = interpreter
+    interpreterReference = Unmanaged.passUnretained(interpreter)
     self.cells = cells
     slotCount = code.slotCount
     slots = UnsafeMutablePointer<Value?>.allocate(capacity: max(slotCount, 1))

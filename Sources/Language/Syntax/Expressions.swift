@@ -874,35 +874,38 @@ final class CallExpr: Expr {
   private func callBorrowed(_ target: Unmanaged<PyFunction>, _ f: Frame) throws -> Value {
     try target._withUnsafeGuaranteedRef { function in
       try Unmanaged.passUnretained(function.code)._withUnsafeGuaranteedRef { code in
-        let interpreter = f.interpreter
-        return try code.borrowFrame(interpreter)._withUnsafeGuaranteedRef { frame in
-          let result: Value
-          do {
-            let count = plainArguments.count
-            for index in 0..<count {
-              // A recycled slot holds nil, which needs no release.
-              (frame.slots + index).initialize(
-                to: try Unmanaged.passUnretained(plainArguments[index])
-                  ._withUnsafeGuaranteedRef { try $0.eval(f) })
-            }
-            if count < code.parameterCount {
-              let firstDefault = code.parameterCount - function.defaults.count
-              for index in count..<code.parameterCount {
-                frame.slots[index] = function.defaults[index - firstDefault]
-              }
-            }
-            if code.needsCells { frame.cells = interpreter.makeCells(function) }
+        // The frame's interpreter outlives the call: borrow it as well.
+        let reference = f.interpreterReference
+        return try code.borrowFrame(reference)._withUnsafeGuaranteedRef { frame in
+          try reference._withUnsafeGuaranteedRef { interpreter in
+            let result: Value
             do {
-              result = try interpreter.execute(code: code, frame)
+              let count = plainArguments.count
+              for index in 0..<count {
+                // A recycled slot holds nil, which needs no release.
+                (frame.slots + index).initialize(
+                  to: try Unmanaged.passUnretained(plainArguments[index])
+                    ._withUnsafeGuaranteedRef { try $0.eval(f) })
+              }
+              if count < code.parameterCount {
+                let firstDefault = code.parameterCount - function.defaults.count
+                for index in count..<code.parameterCount {
+                  frame.slots[index] = function.defaults[index - firstDefault]
+                }
+              }
+              if code.needsCells { frame.cells = interpreter.makeCells(function) }
+              do {
+                result = try interpreter.execute(code: code, frame)
+              } catch {
+                throw f.located(error, pos)
+              }
             } catch {
-              throw f.located(error, pos)
+              code.recycle(frame)
+              throw error
             }
-          } catch {
             code.recycle(frame)
-            throw error
+            return result
           }
-          code.recycle(frame)
-          return result
         }
       }
     }
