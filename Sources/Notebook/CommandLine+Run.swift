@@ -53,8 +53,19 @@ struct Program {
   /// Where the command was started, for paths given on the command line.
   let startDirectory = Program.currentDirectory()
 
+  /// `sys.argv` as Python makes it: the script (`-c`, `-`, or empty at
+  /// the REPL) followed by the program's own arguments.
+  var argv: [String] {
+    switch options.source {
+    case .file(let path): return [path] + options.programArguments
+    case .command: return ["-c"] + options.programArguments
+    case .standardInput: return ["-"] + options.programArguments
+    case nil: return [""]
+    }
+  }
+
   func run() -> Int32 {
-    let session = Session()
+    let session = Session(interpreter: Interpreter(modules: BuiltinModules(arguments: argv)))
     let interactiveInput = isatty(STDIN_FILENO) == 1
     guard let source = options.source else {
       if interactiveInput { return Repl(session: session).run() }

@@ -49,11 +49,11 @@ final class TrainingTests: XCTestCase {
     return model
   }
 
-  private func accuracies(nlayers: Int = 3, size: Int = 64, dropout: Double? = nil) throws
-    -> [Double]
-  {
+  private func accuracies(
+    nlayers: Int = 3, size: Int = 64, dropout: Double? = nil, seeds: Int = 10
+  ) throws -> [Double] {
     var result: [Double] = []
-    for seed in 0..<10 {
+    for seed in 0..<seeds {
       NetworkRandom.setSeed(UInt64(seed))
       let (x, y) = try Self.moons(300, noise: 0.25, seed: UInt64(100 + seed))
       let model = try lessonModel(nlayers: nlayers, size: size, dropout: dropout)
@@ -86,13 +86,14 @@ final class TrainingTests: XCTestCase {
   }
 
   func testTinyNetworkWithHeavyDropoutReachesKerasBand() throws {
-    let values = try accuracies(nlayers: 1, size: 2, dropout: 0.5)
-    XCTAssertEqual((values[4] + values[5]) / 2, 0.81, accuracy: 0.02, "median of \(values)")
-    // TODO: two of these ten seeds start so far off (loss above 1.1) that 20 epochs do not
-    // recover, and end below Keras's minimum of 0.61; over 60 seeds about 12% of runs do.
-    // The update rule matches Keras to 1e-7 (KerasReferenceTests), so this looks like
-    // the spread of the initialisation rather than a defect, but it is not proven.
-    XCTAssertLessThanOrEqual(values.filter { $0 < 0.58 }.count, 2, "\(values)")
+    // Ten seeds are too few for this network: a run whose two ReLU units
+    // start out mostly dead ends near chance, in Keras as here. Over 100
+    // seeds Keras 3.15 gave a median of 0.81 and 7 runs below 0.58 (the
+    // ten-seed band's 0.61 - 0.03). Up to 16 such runs out of 100 is not
+    // significantly different from 7 (two-sided Fisher test, 5%).
+    let values = try accuracies(nlayers: 1, size: 2, dropout: 0.5, seeds: 100)
+    XCTAssertEqual((values[49] + values[50]) / 2, 0.81, accuracy: 0.02, "median of \(values)")
+    XCTAssertLessThanOrEqual(values.filter { $0 < 0.58 }.count, 16, "\(values)")
   }
 
   func testSeededRunsRepeatAndDropoutIsIdentityAtInference() throws {

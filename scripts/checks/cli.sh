@@ -47,4 +47,11 @@ fi
 "$bin" --transcript "$tmp/no/such/dir/t.md" -c 'pass' > /dev/null 2> "$tmp/err"
 [ $? -eq 2 ] || fail "an unwritable transcript should exit 2"
 
+# sys.argv as Python builds it, for a command and for a script.
+argv=$("$bin" -c 'import sys; print(sys.argv)' one 2)
+[ "$argv" = "['-c', 'one', '2']" ] || fail "-c gave sys.argv $argv"
+echo 'import sys; print(sys.argv[1:])' > "$tmp/args.mlscript"
+argv=$("$bin" --run "$tmp/args.mlscript" --epochs 3 < /dev/null)
+[ "$argv" = "['--epochs', '3']" ] || fail "a script gave sys.argv[1:] $argv"
+
 exit "$status"

@@ -4,9 +4,11 @@ import Language
 /// matplotlib, the lesson helpers and a few of Python's standard modules.
 public final class BuiltinModules: ModuleProvider {
   private var loaded: [String: PyModule] = [:]
+  private let arguments: [String]
 
-  /// Makes the registry; modules are built on first import.
-  public init() {}
+  /// Makes the registry; modules are built on first import. `arguments`
+  /// become `sys.argv`: the script's path (or `-c`) and what followed it.
+  public init(arguments: [String] = [""]) { self.arguments = arguments }
 
   /// The factories by top-level module name. Each layer's bindings live
   /// in their own folder beside this file.
@@ -21,7 +23,7 @@ public final class BuiltinModules: ModuleProvider {
     "math": { _ in try makeMathModule() },
     "random": { _ in try makeRandomModule() },
     "time": { _ in try makeTimeModule() },
-    "sys": { _ in try makeSysModule() },
+    "sys": { try makeSysModule(arguments: $0.arguments) },
   ]
 
   public func module(named name: String) throws -> PyModule? {

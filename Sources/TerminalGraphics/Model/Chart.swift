@@ -1,5 +1,6 @@
-/// A line through points, as `plt.plot` draws it.
-public struct LineSeries: Sendable {
+/// Points drawn with one glyph and colour, joined as a line (`plot`) or
+/// left as markers (`scatter`, one class of a classifier).
+public struct DataSeries: Sendable {
   /// The x coordinates.
   public var x: [Double]
   /// The y coordinates, as many as `x`.
@@ -8,7 +9,7 @@ public struct LineSeries: Sendable {
   public var label: String?
   /// The colour, or nil for the terminal's default.
   public var color: RGB?
-  /// The glyph drawn when there is no colour to tell series apart.
+  /// The glyph of every point, which tells series apart without colour.
   public var glyph: Character
 
   /// Makes a series.
@@ -21,28 +22,11 @@ public struct LineSeries: Sendable {
   }
 }
 
-/// Points drawn with one glyph and colour: one class, or one `scatter` call.
-public struct ScatterSeries: Sendable {
-  /// The x coordinates.
-  public var x: [Double]
-  /// The y coordinates, as many as `x`.
-  public var y: [Double]
-  /// The legend text, if any.
-  public var label: String?
-  /// The colour, or nil for the terminal's default.
-  public var color: RGB?
-  /// The glyph of every point.
-  public var glyph: Character
+/// A series drawn as a line.
+public typealias LineSeries = DataSeries
 
-  /// Makes a series.
-  public init(x: [Double], y: [Double], label: String? = nil, color: RGB?, glyph: Character) {
-    self.x = x
-    self.y = y
-    self.label = label
-    self.color = color
-    self.glyph = glyph
-  }
-}
+/// A series drawn as markers.
+public typealias ScatterSeries = DataSeries
 
 /// Classes predicted on a regular grid: the regions a classifier assigns.
 public struct RegionMap: Sendable {

@@ -91,8 +91,8 @@ struct Layout {
     if chart.showsGrid {
       area.drawGrid(columns: xTickColumns, rows: yTickRows, depth: depth)
     }
-    area.draw(chart.lines, depth: depth)
-    area.draw(chart.scatters, depth: depth)
+    area.drawLines(chart.lines, depth: depth)
+    area.drawMarkers(chart.scatters, depth: depth)
   }
 
   private func drawFrame(

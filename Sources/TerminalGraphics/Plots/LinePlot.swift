@@ -4,7 +4,7 @@ extension PlotArea {
   /// Draws lines: in braille dots, or, when several series share a plot
   /// without colour, in each series' glyph at cell resolution so they
   /// stay apart.
-  mutating func draw(_ lines: [LineSeries], depth: Console.ColorDepth) {
+  mutating func drawLines(_ lines: [LineSeries], depth: Console.ColorDepth) {
     if depth == .none && lines.count > 1 {
       for series in lines { drawGlyphs(series) }
       return

@@ -5,7 +5,7 @@ extension PlotArea {
   /// is beneath (keeping a region's background). A cell shared by several
   /// series shows the one with most points there (the later on a tie), so
   /// overlapping classes keep their proportions.
-  mutating func draw(_ scatters: [ScatterSeries], depth: Console.ColorDepth) {
+  mutating func drawMarkers(_ scatters: [ScatterSeries], depth: Console.ColorDepth) {
     var counts: [Int: [Int]] = [:]
     for (index, series) in scatters.enumerated() {
       for point in 0..<min(series.x.count, series.y.count) {
