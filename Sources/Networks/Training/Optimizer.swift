@@ -27,6 +27,9 @@ public final class Optimizer {
   private var slots: [ObjectIdentifier: [FloatBuffer]] = [:]
   private var slotValues = 0
   private var slotBytes = 0
+  // Keras keeps the learning rate in the float type current when the
+  // optimizer is made.
+  private let learningRateBytes = FloatPrecision.floatx.itemSize
 
   /// Makes an optimizer with Keras's defaults for its kind.
   public init(
@@ -59,8 +62,8 @@ public final class Optimizer {
   public var variableCount: Int { slotValues + 2 }
 
   /// The bytes its variables take: the slots in their variables' dtype,
-  /// an int64 counter and a float32 learning rate.
-  public var byteCount: Int { slotBytes + 8 + 4 }
+  /// an int64 counter and the learning rate in `floatx`.
+  public var byteCount: Int { slotBytes + 8 + learningRateBytes }
 
   private func slotCount() -> Int {
     switch kind {

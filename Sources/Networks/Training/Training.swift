@@ -45,6 +45,11 @@ struct TargetData {
   }
 }
 
+/// A logged mean as Keras reports it: its metrics hold `floatx` values.
+func reported(_ value: Double) -> Double {
+  FloatPrecision.floatx == .float64 ? value : Double(Float(value))
+}
+
 /// The running, sample-weighted means an epoch reports.
 struct Trackers {
   var loss = 0.0
@@ -169,9 +174,9 @@ extension Model {
     String, Double
   )] {
     let n = Double(max(trackers.samples, 1))
-    var result = [(prefix + "loss", Double(Float(trackers.loss / n)))]
+    var result = [(prefix + "loss", reported(trackers.loss / n))]
     for (index, metric) in c.metrics.enumerated() {
-      result.append((prefix + metric.name, Double(Float(trackers.metrics[index] / n))))
+      result.append((prefix + metric.name, reported(trackers.metrics[index] / n)))
     }
     return result.sorted { $0.0 < $1.0 }
   }
@@ -344,8 +349,7 @@ extension Model {
     let final = logs(c, trackers)
     bar.update(steps, finalize: true) { final }
     let n = Double(max(trackers.samples, 1))
-    return [Double(Float(trackers.loss / n))]
-      + trackers.metrics.map { Double(Float($0 / n)) }
+    return [reported(trackers.loss / n)] + trackers.metrics.map { reported($0 / n) }
   }
 
   /// Keras's `predict`: the outputs for `x`, batch by batch.
