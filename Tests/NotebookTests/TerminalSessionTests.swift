@@ -131,6 +131,9 @@ final class TerminalSessionTests: XCTestCase {
     XCTAssertTrue(terminal.wait(for: "In [3]: "), terminal.screen)
     terminal.send("count > 0\r")
     XCTAssertTrue(terminal.wait(for: "Out[3]: True"), terminal.screen)
+    // Keys typed before the line editor is back reach a terminal still in
+    // cooked mode, where Ctrl-D is not a key; a user sees the prompt first.
+    XCTAssertTrue(terminal.wait(for: "In [4]: "), terminal.screen)
     terminal.send("\u{4}")
     XCTAssertEqual(terminal.waitForExit(), 0)
   }

@@ -129,15 +129,23 @@ public final class Interpreter {
 
   /// Runs a function's body in a prepared frame.
   func execute(_ function: PyFunction, _ frame: Frame) throws -> Value {
+    try execute(code: function.code, frame)
+  }
+
+  /// Runs the body of `code` in a prepared frame; the caller keeps the
+  /// code alive.
+  @inline(__always)
+  func execute(code: FunctionCode, _ frame: Frame) throws -> Value {
     try enterCall()
     defer { depth -= 1 }
-    let code = function.code
-    if !code.parameterCells.isEmpty {
+    if code.hasParameterCells {
       for (slot, cell) in code.parameterCells { frame.cells[cell].value = frame.slots[slot] }
     }
     do {
-      if let expression = code.expressionBody { return try expression.eval(frame) }
-      if try execBlock(code.body, frame) == .returned {
+      if let expression = code.expression {
+        return try expression._withUnsafeGuaranteedRef { try $0.eval(frame) }
+      }
+      if try execStatements(code.statements, frame) == .returned {
         // Moved out rather than copied, which saves a count update.
         var result = Value.none
         swap(&result, &frame.returnValue)
@@ -267,11 +275,11 @@ public final class Interpreter {
   public func global(_ name: String) -> Value? { boxes[name]?.value }
 
   /// Binds a top-level name.
-  public func setGlobal(_ name: String, _ value: Value) { box(name).value = value }
+  public func setGlobal(_ name: String, _ value: Value) { box(name).set(value) }
 
   /// Removes every top-level name the program bound.
   public func resetGlobals() {
-    for box in boxes.values { box.value = nil }
+    for box in boxes.values { box.set(nil) }
   }
 
   /// The built-in names (`print`, `len`, `ValueError`, ...), sorted.

@@ -11,12 +11,39 @@ final class Cell {
 /// global read is one pointer hop after resolution.
 final class GlobalBox {
   let name: String
-  var value: Value?
+  /// What the name is bound to; `set` changes it.
+  private(set) var value: Value?
   var builtin: Value?
+  /// The language function the name holds, borrowed from `value`, so a
+  /// call through the name counts no references.
+  private(set) var function: Unmanaged<PyFunction>?
+  /// Functions unbound from the name while they still ran: a borrowed
+  /// callee must outlive its call.
+  private var retired: [PyFunction] = []
 
   init(name: String, builtin: Value?) {
     self.name = name
     self.builtin = builtin
+  }
+
+  /// Binds the name to `newValue`, or unbinds it when nil.
+  @inline(__always)
+  func set(_ newValue: Value?) {
+    if function != nil {
+      retireFunction()
+      function = nil
+    }
+    if case .object(let object)? = newValue,
+      ObjectIdentifier(type(of: object)) == ObjectIdentifier(PyFunction.self)
+    {
+      function = Unmanaged.passUnretained(unsafeDowncast(object, to: PyFunction.self))
+    }
+    value = newValue
+  }
+
+  private func retireFunction() {
+    retired.removeAll { !$0.code.isRunning }
+    if let old = function?.takeUnretainedValue(), old.code.isRunning { retired.append(old) }
   }
 }
 
@@ -41,14 +68,40 @@ final class FunctionCode {
   var keywordOnly: [String] = []
   var variadic: String?
   var keywordVariadic: String?
-  var body: [Stmt] = []
-  var expressionBody: Expr?
+  var body: [Stmt] = [] {
+    didSet {
+      statements.deallocate()
+      statements = .allocate(capacity: body.count)
+      _ = statements.initialize(from: body.map { Unmanaged.passUnretained($0) })
+    }
+  }
+  /// The statements of `body`, which owns them, borrowed for calls.
+  private(set) var statements = UnsafeMutableBufferPointer<Unmanaged<Stmt>>.allocate(capacity: 0)
+  var expressionBody: Expr? {
+    didSet { expression = expressionBody.map { Unmanaged.passUnretained($0) } }
+  }
+  /// `expressionBody`, which owns it, borrowed for calls.
+  private(set) var expression: Unmanaged<Expr>?
   var slotCount = 0
   var localNames: [String] = []
-  var parameterCells: [(slot: Int, cell: Int)] = []
-  var ownCellCount = 0
+  var parameterCells: [(slot: Int, cell: Int)] = [] {
+    didSet { hasParameterCells = !parameterCells.isEmpty }
+  }
+  private(set) var hasParameterCells = false
+  var ownCellCount = 0 {
+    didSet { needsCells = ownCellCount + freeSources.count > 0 }
+  }
   /// For each free variable, its index in the defining frame's cells.
-  var freeSources: [Int] = []
+  var freeSources: [Int] = [] {
+    didSet { needsCells = ownCellCount + freeSources.count > 0 }
+  }
+  /// Whether a call needs cells: own cell variables or a closure.
+  private(set) var needsCells = false
+  /// Whether calls may bind positional arguments straight into the slots:
+  /// no `*args`, `**kwargs` or keyword-only parameters.
+  private(set) var takesPlainPositional = false
+  /// The number of positional parameters.
+  private(set) var parameterCount = 0
   var origin: SourceOrigin
   var sourceLines: [String]
   var pos: Pos
@@ -56,40 +109,67 @@ final class FunctionCode {
   var requiredCount = 0
   /// Frames for calls of this code, reused: calls nest, so the frames
   /// below `activeFrames` are in use and the rest are free, and a call
-  /// costs no allocation.
-  private var framePool: [Frame] = []
+  /// costs no allocation. The pool owns its frames (one retain each), and
+  /// lends them out uncounted.
+  private var pool = UnsafeMutablePointer<Unmanaged<Frame>>.allocate(capacity: 1)
+  private var poolCount = 0
+  private var poolCapacity = 1
   private var activeFrames = 0
 
   /// A frame for a new call, reused when one is free.
   @inline(__always)
   func makeFrame(_ interpreter: Interpreter, cells: [Cell]) -> Frame {
-    if activeFrames < framePool.count {
-      let frame = framePool[activeFrames]
-      activeFrames += 1
-      if !cells.isEmpty { frame.cells = cells }
-      frame.interpreter = interpreter
-      return frame
-    }
-    let frame = Frame(code: self, interpreter: interpreter, cells: cells)
-    framePool.append(frame)
-    activeFrames += 1
-    return frame
+    borrowFrame(interpreter, cells: cells).takeUnretainedValue()
   }
 
   /// A frame for a new call, borrowed from the pool, which owns it for as
   /// long as the code lives: using it costs no reference counting.
   @inline(__always)
   func borrowFrame(_ interpreter: Interpreter, cells: [Cell]) -> Unmanaged<Frame> {
-    guard activeFrames < framePool.count else {
-      return Unmanaged.passUnretained(makeFrame(interpreter, cells: cells))
-    }
-    let frame = Unmanaged.passUnretained(framePool[activeFrames])
-    activeFrames += 1
-    frame._withUnsafeGuaranteedRef {
-      if !cells.isEmpty { $0.cells = cells }
-      $0.interpreter = interpreter
-    }
+    let frame = borrowFrame(interpreter)
+    if !cells.isEmpty { frame._withUnsafeGuaranteedRef { $0.cells = cells } }
     return frame
+  }
+
+  /// A frame for a new call of code without cells, borrowed from the pool.
+  @inline(__always)
+  func borrowFrame(_ interpreter: Interpreter) -> Unmanaged<Frame> {
+    borrowFrame(Unmanaged.passUnretained(interpreter))
+  }
+
+  /// A frame for a new call of code without cells, borrowed from the pool.
+  @inline(__always)
+  func borrowFrame(_ interpreter: Unmanaged<Interpreter>) -> Unmanaged<Frame> {
+    if activeFrames == poolCount {
+      interpreter._withUnsafeGuaranteedRef { addFrame($0) }
+    }
+    let frame = pool[activeFrames]
+    activeFrames += 1
+    frame._withUnsafeGuaranteedRef { $0.interpreterReference = interpreter }
+    return frame
+  }
+
+  @inline(never)
+  private func addFrame(_ interpreter: Interpreter) {
+    if poolCount == poolCapacity {
+      let grown = UnsafeMutablePointer<Unmanaged<Frame>>.allocate(capacity: poolCapacity * 2)
+      grown.moveInitialize(from: pool, count: poolCount)
+      pool.deallocate()
+      pool = grown
+      poolCapacity *= 2
+    }
+    let frame = Frame(code: self, interpreter: interpreter, cells: [])
+    (pool + poolCount).initialize(to: Unmanaged.passRetained(frame))
+    poolCount += 1
+  }
+
+  /// Whether a call of this code is under way.
+  var isRunning: Bool { activeFrames > 0 }
+
+  /// Records what calls need to know once names are resolved.
+  func finishResolution() {
+    takesPlainPositional = variadic == nil && keywordVariadic == nil && keywordOnly.isEmpty
+    parameterCount = parameters.count
   }
 
   /// Frees the frame of the innermost finished call, emptied so it holds
@@ -109,12 +189,17 @@ final class FunctionCode {
     self.pos = pos
   }
 
+  deinit {
+    statements.deallocate()
+    for index in 0..<poolCount { pool[index].release() }
+    pool.deallocate()
+  }
+
   /// Whether a call with `count` positional arguments and nothing else
   /// can bind straight into the slots.
   @inline(__always)
   func acceptsPlainPositional(_ count: Int) -> Bool {
-    variadic == nil && keywordVariadic == nil && keywordOnly.isEmpty
-      && count <= parameters.count && count >= requiredCount
+    takesPlainPositional && count <= parameterCount && count >= requiredCount
   }
 
   /// The span of `pos` in this code's text.
@@ -133,12 +218,17 @@ final class Frame {
   let code: FunctionCode
   // A frame never outlives the run that made it, so the reference needs
   // no counting on this hot path.
-  unowned(unsafe) var interpreter: Interpreter
+  var interpreterReference: Unmanaged<Interpreter>
+  /// The interpreter running the frame.
+  var interpreter: Interpreter {
+    get { interpreterReference.takeUnretainedValue() }
+    set { interpreterReference = Unmanaged.passUnretained(newValue) }
+  }
   var returnValue: Value = .none
 
   init(code: FunctionCode, interpreter: Interpreter, cells: [Cell]) {
     self.code = code
-    self.interpreter = interpreter
+    interpreterReference = Unmanaged.passUnretained(interpreter)
     self.cells = cells
     slotCount = code.slotCount
     slots = UnsafeMutablePointer<Value?>.allocate(capacity: max(slotCount, 1))
@@ -204,6 +294,27 @@ func execBlock(_ body: [Stmt], _ frame: Frame) throws -> Flow {
     // reference-count update.
     let flow = try Unmanaged.passUnretained(body[index])._withUnsafeGuaranteedRef {
       statement in
+      do {
+        return try statement.exec(frame)
+      } catch {
+        throw frame.located(error, statement.pos)
+      }
+    }
+    if flow != .normal { return flow }
+  }
+  return .normal
+}
+
+/// Runs the borrowed statements of a function body in order, as
+/// `execBlock` does; Ctrl-C is checked once on entry, since every loop and
+/// every call checks it again.
+@inline(__always)
+func execStatements(
+  _ body: UnsafeMutableBufferPointer<Unmanaged<Stmt>>, _ frame: Frame
+) throws -> Flow {
+  try checkInterruption()
+  for index in 0..<body.count {
+    let flow = try body[index]._withUnsafeGuaranteedRef { statement in
       do {
         return try statement.exec(frame)
       } catch {

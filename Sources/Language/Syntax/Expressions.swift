@@ -57,9 +57,24 @@ final class NameExpr: Expr {
     }
   }
   /// The slot of a local name, or -1: read without copying `access`.
-  private var localSlot = -1
+  private(set) var localSlot = -1
   // `access` keeps the box alive, so this copy needs no counting.
   private var globalBox: Unmanaged<GlobalBox>?
+
+  /// The language function a global name holds, borrowed: the box keeps
+  /// it alive for as long as a call of it runs.
+  @inline(__always)
+  var globalFunction: Unmanaged<PyFunction>? {
+    guard let box = globalBox else { return nil }
+    return box._withUnsafeGuaranteedRef { $0.function }
+  }
+
+  /// The small integer held by a local slot, read in place.
+  @inline(__always)
+  func localInt(_ f: Frame) -> Int? {
+    guard localSlot >= 0, case .int(let x)? = f.slots[localSlot] else { return nil }
+    return x
+  }
 
   init(_ name: String, _ pos: Pos) {
     self.name = name
@@ -106,9 +121,17 @@ final class NameExpr: Expr {
   }
 
   override func assign(_ value: Value, _ f: Frame) throws {
+    if localSlot >= 0 {
+      f.slots[localSlot] = value
+      return
+    }
+    if let box = globalBox {
+      box._withUnsafeGuaranteedRef { $0.set(value) }
+      return
+    }
     switch access {
     case .local(let slot): f.slots[slot] = value
-    case .global(let box): box.value = value
+    case .global(let box): box.set(value)
     case .cell(let index): f.cells[index].value = value
     case .unresolved: throw PyError(.runtimeError, "unresolved name '\(name)'")
     }
@@ -129,7 +152,7 @@ final class NameExpr: Expr {
       guard box.value != nil else {
         throw f.located(f.interpreter.nameError(name, frame: f), pos)
       }
-      box.value = nil
+      box.set(nil)
     case .cell(let index):
       f.cells[index].value = nil
     case .unresolved: break
@@ -143,16 +166,37 @@ final class BinaryExpr: Expr {
   let right: Expr
   let opPos: Pos
 
+  /// The left operand when it is a name; `left` keeps it alive.
+  private let leftName: Unmanaged<NameExpr>?
+  /// The right operand when it is an integer literal.
+  private let rightInt: Int?
+
   init(_ op: BinaryOperator, _ left: Expr, _ right: Expr, opPos: Pos) {
     self.op = op
     self.left = left
     self.right = right
     self.opPos = opPos
+    leftName = (left as? NameExpr).map { Unmanaged.passUnretained($0) }
+    rightInt = integerLiteral(right)
     super.init(left.pos.through(right.pos))
     depth = max(left.depth, right.depth) + 1
   }
 
   override func eval(_ f: Frame) throws -> Value {
+    if let name = leftName, let y = rightInt,
+      let x = name._withUnsafeGuaranteedRef({ $0.localInt(f) })
+    {
+      // `n - 1`: a local integer and a literal, read in place.
+      switch op {
+      case .add:
+        let (sum, overflow) = x.addingReportingOverflow(y)
+        if !overflow { return .int(sum) }
+      case .subtract:
+        let (difference, overflow) = x.subtractingReportingOverflow(y)
+        if !overflow { return .int(difference) }
+      default: break
+      }
+    }
     let a = try left.eval(f)
     let b = try right.eval(f)
     if case .int(let x) = a, case .int(let y) = b {
@@ -176,6 +220,12 @@ final class BinaryExpr: Expr {
       default: break
       }
     }
+    return try general(a, b, f)
+  }
+
+  // Kept out of `eval`, so the common integer cases stay small.
+  @inline(never)
+  private func general(_ a: Value, _ b: Value, _ f: Frame) throws -> Value {
     do {
       return try binaryOperation(op, a, b)
     } catch {
@@ -245,6 +295,38 @@ final class BoolOpExpr: Expr {
   }
 }
 
+/// The value of an integer literal expression, or nil.
+private func integerLiteral(_ expression: Expr) -> Int? {
+  guard let constant = expression as? ConstantExpr, case .int(let x) = constant.value else {
+    return nil
+  }
+  return x
+}
+
+/// One comparison of a name with an integer literal, such as `n < 2`,
+/// which reads a local integer in place.
+struct SimpleComparison {
+  /// The name compared; the comparison expression keeps it alive.
+  let name: Unmanaged<NameExpr>
+  let op: CompareOp
+  let literal: Int
+
+  /// The outcome when the name is a local holding an integer, or nil.
+  @inline(__always)
+  func truth(_ f: Frame) -> Bool? {
+    guard let x = name._withUnsafeGuaranteedRef({ $0.localInt(f) }) else { return nil }
+    switch op {
+    case .less: return x < literal
+    case .lessEqual: return x <= literal
+    case .greater: return x > literal
+    case .greaterEqual: return x >= literal
+    case .equal: return x == literal
+    case .notEqual: return x != literal
+    default: return nil
+    }
+  }
+}
+
 /// The comparison operators, including identity and membership.
 enum CompareOp {
   case less, lessEqual, greater, greaterEqual, equal, notEqual, isSame, isNot, isIn, notIn
@@ -255,15 +337,24 @@ final class CompareExpr: Expr {
   let ops: [CompareOp]
   let comparators: [Expr]
 
+  /// For `n < 2`, one comparison of a name with an integer literal.
+  let simple: SimpleComparison?
+
   init(_ left: Expr, _ ops: [CompareOp], _ comparators: [Expr]) {
     self.left = left
     self.ops = ops
     self.comparators = comparators
+    if ops.count == 1, let name = left as? NameExpr, let literal = integerLiteral(comparators[0]) {
+      simple = SimpleComparison(name: Unmanaged.passUnretained(name), op: ops[0], literal: literal)
+    } else {
+      simple = nil
+    }
     super.init(left.pos.through(comparators[comparators.count - 1].pos))
     depth = max(left.depth, comparators.map(\.depth).max() ?? 0) + 1
   }
 
   override func eval(_ f: Frame) throws -> Value {
+    if let truth = simple?.truth(f) { return .bool(truth) }
     var a = try left.eval(f)
     for index in 0..<ops.count {
       let b = try Unmanaged.passUnretained(comparators[index])._withUnsafeGuaranteedRef {
@@ -706,19 +797,32 @@ final class CallExpr: Expr {
   let plainArguments: [Expr]
   let isPlain: Bool
 
+  /// The callee when it is a name and every argument is plain positional;
+  /// `function` keeps it alive.
+  private let plainCallee: Unmanaged<NameExpr>?
+
   init(_ function: Expr, _ arguments: [CallArgument], _ pos: Pos) {
     self.function = function
     self.arguments = arguments
     isPlain = arguments.allSatisfy { $0.kind == .positional }
     plainArguments = isPlain ? arguments.map(\.value) : []
+    plainCallee =
+      isPlain ? (function as? NameExpr).map { Unmanaged.passUnretained($0) } : nil
     super.init(pos)
     depth = max(function.depth, arguments.map(\.value.depth).max() ?? 0) + 1
   }
 
-  // TODO: a call to a language function still costs more than CPython
-  // 3.11's (recursive fib(25)): each copy of an object Value is an atomic
-  // retain; a compiled form with borrowed references would remove most.
   override func eval(_ f: Frame) throws -> Value {
+    // A global function called by name is borrowed from its box: no
+    // reference counting on the way in or out.
+    if let name = plainCallee,
+      let target = name._withUnsafeGuaranteedRef({ $0.globalFunction }),
+      target._withUnsafeGuaranteedRef({
+        $0.code.acceptsPlainPositional(plainArguments.count)
+      })
+    {
+      return try callBorrowed(target, f)
+    }
     let callee = try function.eval(f)
     // PyFunction is final, so comparing the class is the cheap cast.
     if isPlain, case .object(let object) = callee,
@@ -733,7 +837,7 @@ final class CallExpr: Expr {
   }
 
   /// Binds plain positional arguments straight into the callee's slots.
-  @inline(__always)
+  @inline(never)
   private func callPlain(_ target: PyFunction, _ f: Frame) throws -> Value {
     // The callee value keeps the function, and so its code, alive.
     try Unmanaged.passUnretained(target.code)._withUnsafeGuaranteedRef { code in
@@ -764,7 +868,51 @@ final class CallExpr: Expr {
     }
   }
 
+  /// Calls a borrowed function with plain positional arguments, bound
+  /// straight into the slots of a pooled frame.
+  @inline(__always)
+  private func callBorrowed(_ target: Unmanaged<PyFunction>, _ f: Frame) throws -> Value {
+    try target._withUnsafeGuaranteedRef { function in
+      try Unmanaged.passUnretained(function.code)._withUnsafeGuaranteedRef { code in
+        // The frame's interpreter outlives the call: borrow it as well.
+        let reference = f.interpreterReference
+        return try code.borrowFrame(reference)._withUnsafeGuaranteedRef { frame in
+          try reference._withUnsafeGuaranteedRef { interpreter in
+            let result: Value
+            do {
+              let count = plainArguments.count
+              for index in 0..<count {
+                // A recycled slot holds nil, which needs no release.
+                (frame.slots + index).initialize(
+                  to: try Unmanaged.passUnretained(plainArguments[index])
+                    ._withUnsafeGuaranteedRef { try $0.eval(f) })
+              }
+              if count < code.parameterCount {
+                let firstDefault = code.parameterCount - function.defaults.count
+                for index in count..<code.parameterCount {
+                  frame.slots[index] = function.defaults[index - firstDefault]
+                }
+              }
+              if code.needsCells { frame.cells = interpreter.makeCells(function) }
+              do {
+                result = try interpreter.execute(code: code, frame)
+              } catch {
+                throw f.located(error, pos)
+              }
+            } catch {
+              code.recycle(frame)
+              throw error
+            }
+            code.recycle(frame)
+            return result
+          }
+        }
+      }
+    }
+  }
+
   /// Any other call: builds the arguments, then calls the value.
+  @inline(never)
   private func callGeneral(_ callee: Value, _ f: Frame) throws -> Value {
     var call = Arguments()
     for argument in arguments {

@@ -103,6 +103,7 @@ struct Resolver {
       if let parent = scope.parent {
         code.freeSources = scope.freeVariables.map { parent.cellIndex($0) ?? 0 }
       }
+      code.finishResolution()
       for reference in scope.references {
         let name = reference.name
         if scope.globals.contains(name) {

@@ -42,11 +42,15 @@ final class AugAssignStmt: Stmt {
   let op: BinaryOperator
   let value: Expr
   let opPos: Pos
+  /// The target when it is a name; `target` keeps it alive.
+  private let targetName: Unmanaged<NameExpr>?
+
   init(_ target: Expr, _ op: BinaryOperator, _ value: Expr, opPos: Pos, _ pos: Pos) {
     self.target = target
     self.op = op
     self.value = value
     self.opPos = opPos
+    targetName = (target as? NameExpr).map { Unmanaged.passUnretained($0) }
     super.init(pos)
   }
 
@@ -78,10 +82,12 @@ final class AugAssignStmt: Stmt {
   }
 
   override func exec(_ f: Frame) throws -> Flow {
-    if let name = target as? NameExpr {
-      let current = try name.eval(f)
-      let result = try combine(current, try value.eval(f), f)
-      try name.assign(result, f)
+    if let targetName {
+      try targetName._withUnsafeGuaranteedRef { name in
+        let current = try name.eval(f)
+        let result = try combine(current, try value.eval(f), f)
+        try name.assign(result, f)
+      }
     } else if let attribute = target as? AttributeExpr {
       let object = try attribute.value.eval(f)
       let current: Value
@@ -115,15 +121,23 @@ final class IfStmt: Stmt {
   /// array walk.
   let elifs: [(test: Expr, body: [Stmt])]
   let orElse: [Stmt]
+  /// The test when it compares a name with an integer literal.
+  private let simpleTest: SimpleComparison?
+
   init(_ branches: [(test: Expr, body: [Stmt])], orElse: [Stmt], _ pos: Pos) {
     test = branches[0].test
+    simpleTest = (test as? CompareExpr)?.simple
     body = branches[0].body
     elifs = Array(branches.dropFirst())
     self.orElse = orElse
     super.init(pos)
   }
   override func exec(_ f: Frame) throws -> Flow {
-    if try holds(test, f) { return try execBlock(body, f) }
+    if let truth = simpleTest?.truth(f) {
+      if truth { return try execBlock(body, f) }
+    } else if try holds(test, f) {
+      return try execBlock(body, f)
+    }
     if !elifs.isEmpty {
       for branch in elifs where try holds(branch.test, f) {
         return try execBlock(branch.body, f)
