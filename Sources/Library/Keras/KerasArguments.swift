@@ -23,6 +23,12 @@ enum KerasArguments {
     }
     return dtype
   }
+  /// An input's `dtype=`: float32 or float64 when given one; other types
+  /// (integer inputs) are read as floatx, since the layers compute in floats.
+  static func inputFloatType(_ value: Value?) -> DType? {
+    guard let value, !value.isNone, let dtype = try? parseDType(value) else { return nil }
+    return dtype == .float32 || dtype == .float64 ? dtype : nil
+  }
 
   /// The items of a tuple or list, or nil for anything else.
   static func items(_ value: Value) -> [Value]? {

@@ -52,7 +52,7 @@ final class KerasTree {
       var name: String?
       if let value = a.optional("name") { name = try value.str() }
       let tensor = try KerasTensor.input(shape: KerasArguments.shape(shape, "shape"), name: name)
-      if let dtype = try KerasArguments.floatType(a.optional("dtype")) {
+      if let dtype = KerasArguments.inputFloatType(a.optional("dtype")) {
         try tensor.producer.setDType(dtype)
       }
       return .object(KerasTensorObject(tensor))

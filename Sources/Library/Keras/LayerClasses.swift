@@ -161,7 +161,7 @@ enum LayerClasses {
           throw PyError.valueError("InputLayer needs a shape")
         }
         let layer = InputLayer(shape: try KerasArguments.shape(shape, "shape"), name: try name(a))
-        if let dtype = try KerasArguments.floatType(a.optional("dtype")) {
+        if let dtype = KerasArguments.inputFloatType(a.optional("dtype")) {
           try layer.setDType(dtype)
         }
         return .object(LayerObject.wrap(layer))
