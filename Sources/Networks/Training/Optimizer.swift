@@ -113,17 +113,13 @@ public final class Optimizer {
       let b2 = T(beta2)
       let alpha = lr * (1 - T.power(b2, step)).squareRoot() / (1 - T.power(b1, step))
       let eps = T(epsilon)
-      // Keras subtracts the betas from 1 in Python's float64 and casts the
-      // result; 1 - Float(0.999) would be off by 1.3e-5 relative.
-      let keep1 = T(1 - beta1)
-      let keep2 = T(1 - beta2)
       let m = buffers[0].typed(T.self)
       let v = buffers[1].typed(T.self)
       // Element by element, so splitting across cores keeps results exact.
       KernelThreads.forEachChunk(n, costPerItem: 16) { part in
         for i in part {
-          m[i] += (g[i] - m[i]) * keep1
-          v[i] += (g[i] * g[i] - v[i]) * keep2
+          m[i] += (g[i] - m[i]) * (1 - b1)
+          v[i] += (g[i] * g[i] - v[i]) * (1 - b2)
           w[i] -= (m[i] * alpha) / (v[i].squareRoot() + eps)
         }
       }
@@ -143,9 +139,8 @@ public final class Optimizer {
       let velocity = buffers[0].typed(T.self)
       let moment = buffers.count > 1 ? buffers[1].typed(T.self) : nil
       let mu = T(momentum)
-      let keep = T(1 - beta2)
       for i in 0..<n {
-        velocity[i] = rho * velocity[i] + keep * g[i] * g[i]
+        velocity[i] = rho * velocity[i] + (1 - rho) * g[i] * g[i]
         let increment = lr * g[i] / (velocity[i] + eps).squareRoot()
         if let moment {
           moment[i] = mu * moment[i] + increment
