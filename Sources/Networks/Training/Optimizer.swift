@@ -113,6 +113,10 @@ public final class Optimizer {
       let b2 = T(beta2)
       let alpha = lr * (1 - T.power(b2, step)).squareRoot() / (1 - T.power(b1, step))
       let eps = T(epsilon)
+      // TODO: Keras takes 1 - beta_1 and 1 - beta_2 in Python's float64 and
+      // casts the result, so its float32 1 - 0.999 is 1.3e-5 (relative)
+      // closer to 0.001 than this one; matching it changes the seeded lesson
+      // transcripts, which would need regenerating with it.
       let m = buffers[0].typed(T.self)
       let v = buffers[1].typed(T.self)
       // Element by element, so splitting across cores keeps results exact.
