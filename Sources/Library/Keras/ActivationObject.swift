@@ -32,7 +32,7 @@ final class KerasTensorObject: PyObject {
   override var type: PyType { Self.pyType }
   static let pyType = PyType("KerasTensor") { t in
     t.property("shape") { (o: KerasTensorObject) in KerasArguments.batchShape(o.tensor.shape) }
-    t.property("dtype") { (_: KerasTensorObject) in .string("float32") }
+    t.property("dtype") { (o: KerasTensorObject) in .string(o.tensor.producer.dtype.rawValue) }
     t.property("ndim") { (o: KerasTensorObject) in .int(o.tensor.shape.count + 1) }
     t.property("name") { (o: KerasTensorObject) in .string(o.tensor.producer.name) }
   }
@@ -51,7 +51,7 @@ final class VariableObject: PyObject {
     t.property("name") { (o: VariableObject) in .string(o.variable.name) }
     t.property("path") { (o: VariableObject) in .string(o.variable.path) }
     t.property("shape") { (o: VariableObject) in .tuple(o.variable.shape.map { .int($0) }) }
-    t.property("dtype") { (_: VariableObject) in .string("float32") }
+    t.property("dtype") { (o: VariableObject) in .string(o.variable.dtype.rawValue) }
     t.property("trainable") { (o: VariableObject) in .bool(o.variable.layer.trainable) }
     t.method("numpy") { (o: VariableObject, _) in Value(array: try o.variable.array()) }
     t.method("assign") { (o: VariableObject, args) in
@@ -65,7 +65,7 @@ final class VariableObject: PyObject {
   override func repr() throws -> String {
     let value = try NDArrayObject(try variable.array()).str()
     return "<Variable path=\(variable.path), shape=\(formatShape(variable.shape)),"
-      + " dtype=float32, value=\(value)>"
+      + " dtype=\(variable.dtype.rawValue), value=\(value)>"
   }
 }
 

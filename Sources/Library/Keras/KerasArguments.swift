@@ -10,6 +10,26 @@ import Tensors
 /// Reading Keras's argument forms: shapes, `(h, w)` pairs, activations,
 /// verbosity.
 enum KerasArguments {
+  /// A layer's `dtype=` argument: float32 or float64, nil when absent;
+  /// NotImplementedError for the half-precision types.
+  static func floatType(_ value: Value?) throws -> DType? {
+    guard let value, !value.isNone else { return nil }
+    if case .string(let name) = value, name == "float16" || name == "bfloat16" {
+      throw PyError(.notImplementedError, "dtype=\(name) is not supported")
+    }
+    let dtype = try parseDType(value)
+    guard dtype == .float32 || dtype == .float64 else {
+      throw PyError.valueError("Invalid dtype: \(dtype.rawValue); a layer computes in floats")
+    }
+    return dtype
+  }
+  /// An input's `dtype=`: float32 or float64 when given one; other types
+  /// (integer inputs) are read as floatx, since the layers compute in floats.
+  static func inputFloatType(_ value: Value?) -> DType? {
+    guard let value, !value.isNone, let dtype = try? parseDType(value) else { return nil }
+    return dtype == .float32 || dtype == .float64 ? dtype : nil
+  }
+
   /// The items of a tuple or list, or nil for anything else.
   static func items(_ value: Value) -> [Value]? {
     if let tuple = value.object(as: PyTuple.self) { return tuple.items }

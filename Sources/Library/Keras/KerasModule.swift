@@ -51,9 +51,11 @@ final class KerasTree {
       }
       var name: String?
       if let value = a.optional("name") { name = try value.str() }
-      return .object(
-        KerasTensorObject(
-          try KerasTensor.input(shape: KerasArguments.shape(shape, "shape"), name: name)))
+      let tensor = try KerasTensor.input(shape: KerasArguments.shape(shape, "shape"), name: name)
+      if let dtype = KerasArguments.inputFloatType(a.optional("dtype")) {
+        try tensor.producer.setDType(dtype)
+      }
+      return .object(KerasTensorObject(tensor))
     }
     keras.define("Input", .object(input))
     layers.define("Input", .object(input))
@@ -117,6 +119,35 @@ final class KerasTree {
       return Value(array: try oneHot(a))
     }
     keras.define("utils", .object(utils))
+
+    // `keras.config` and the older `keras.backend` both hold the default
+    // float type.
+    for path in ["config", "backend"] {
+      let module = PyModule("keras.\(path)")
+      module.function("floatx") { args in
+        _ = try args.bind("floatx()")
+        return .string(FloatPrecision.floatx.rawValue)
+      }
+      module.function("set_floatx") { args in
+        let a = try args.bind("set_floatx(value)")
+        let value = try a["value"]?.str() ?? ""
+        guard ["float16", "bfloat16", "float32", "float64"].contains(value) else {
+          throw PyError.valueError(
+            "Unknown `floatx` value: \(value). Expected one of"
+              + " {'bfloat16', 'float16', 'float32', 'float64'}")
+        }
+        guard let dtype = DType(rawValue: value) else {
+          throw PyError(.notImplementedError, "floatx \(value) is not supported")
+        }
+        try FloatPrecision.setFloatx(dtype)
+        return .none
+      }
+      module.function("epsilon") { args in
+        _ = try args.bind("epsilon()")
+        return .float(Loss.epsilon)
+      }
+      keras.define(path, .object(module))
+    }
   }
 }
 

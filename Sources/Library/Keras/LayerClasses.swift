@@ -5,6 +5,9 @@ import Tensors
 /// The layer classes of `keras.layers`.
 enum LayerClasses {
   private static func wrap(_ layer: Layer, _ a: BoundArguments) throws -> Value {
+    if let dtype = try KerasArguments.floatType(a.optional("dtype")) {
+      try layer.setDType(dtype)
+    }
     if let trainable = a.optional("trainable") { layer.trainable = try trainable.isTruthy() }
     if let shape = a.optional("input_shape") {
       layer.declaredInputShape = try KerasArguments.shape(shape, "input_shape")
@@ -157,9 +160,11 @@ enum LayerClasses {
         guard let shape = a.optional("shape") else {
           throw PyError.valueError("InputLayer needs a shape")
         }
-        return .object(
-          LayerObject.wrap(
-            InputLayer(shape: try KerasArguments.shape(shape, "shape"), name: try name(a))))
+        let layer = InputLayer(shape: try KerasArguments.shape(shape, "shape"), name: try name(a))
+        if let dtype = KerasArguments.inputFloatType(a.optional("dtype")) {
+          try layer.setDType(dtype)
+        }
+        return .object(LayerObject.wrap(layer))
       },
     ]
   }

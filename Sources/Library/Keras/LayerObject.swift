@@ -27,7 +27,7 @@ final class LayerObject: PyObject {
   }
 
   private static let common = [
-    "name", "trainable", "weights", "trainable_weights", "non_trainable_weights", "built",
+    "name", "trainable", "dtype", "weights", "trainable_weights", "non_trainable_weights", "built",
     "get_weights", "set_weights", "count_params", "input_shape", "output_shape",
   ]
 
@@ -54,6 +54,7 @@ final class LayerObject: PyObject {
     case "name": return .string(layer.name)
     case "trainable": return .bool(layer.trainable)
     case "built": return .bool(layer.isBuilt)
+    case "dtype", "compute_dtype", "variable_dtype": return .string(layer.dtype.rawValue)
     case "weights":
       return .list(layer.variables.map { .object(VariableObject($0)) })
     case "trainable_weights":

@@ -37,7 +37,8 @@ public final class KerasTensor {
 
   /// `<KerasTensor shape=(None, 64), dtype=float32, sparse=False, name=keras_tensor_3>`.
   public var repr: String {
-    "<KerasTensor shape=\(formatShapeWithBatch(shape)), dtype=float32, sparse=False,"
+    "<KerasTensor shape=\(formatShapeWithBatch(shape)), dtype=\(producer.dtype.rawValue),"
+      + " sparse=False,"
       + " name=\(producer.name)>"
   }
 }

@@ -12,6 +12,10 @@ public final class Model {
     let values = FloatBuffer()
     let gradient = FloatBuffer()
     let logits = FloatBuffer()
+    // The input cast to the layer's dtype, and the input gradient before it
+    // is cast back, when the layer before computes in another dtype.
+    let castInput = FloatBuffer()
+    let castGradient = FloatBuffer()
 
     init(layer: Layer, input: [Int], output: [Int]) {
       self.layer = layer
@@ -109,7 +113,9 @@ public final class Model {
       throw TensorError(.valueError, "The layer \(layer.name) is already in the model.")
     }
     if inputLayer == nil, stack.isEmpty, let declared = layer.declaredInputShape {
-      inputLayer = InputLayer(shape: declared, name: nil)
+      let input = InputLayer(shape: declared, name: nil)
+      try input.setDType(layer.dtype)
+      inputLayer = input
     }
     stack.append(layer)
     if let input = inputLayer {
@@ -201,7 +207,9 @@ public final class Model {
     nodes = made
     planInput = input
     if inputLayer == nil {
-      inputLayer = InputLayer(shape: input, name: nil)
+      let layer = InputLayer(shape: input, name: nil)
+      try layer.setDType(stack.first?.dtype ?? FloatPrecision.floatx)
+      inputLayer = layer
       inputIsInferred = true
     }
   }
@@ -217,6 +225,17 @@ public final class Model {
       .valueError,
       "Input 0 of layer \"\(model)\" is incompatible with the layer: expected shape="
         + "\(formatShapeWithBatch(declared)), found shape=\(formatShapeWithBatch(found))")
+  }
+
+  /// The dtype the model's input is cast to: its input layer's.
+  public var inputDType: DType { inputLayer?.dtype ?? stack.first?.dtype ?? .float32 }
+
+  /// The dtype of the model's output: its last layer's.
+  public var outputDType: DType { nodes.last?.layer.dtype ?? inputDType }
+
+  /// The dtype of the data entering node `index`.
+  func dtype(enteringNode index: Int) -> DType {
+    index == 0 ? inputDType : nodes[index - 1].layer.dtype
   }
 
   /// Sets the loss, metrics and optimizer for `fit` and `evaluate`.
@@ -237,22 +256,38 @@ public final class Model {
   // MARK: - Running
 
   /// Runs the layers on the `batch` samples in `batchInput`; returns the
-  /// model's output.
-  func forward(batch: Int, training: Bool, keepLogits: Bool) throws -> UnsafeMutablePointer<Float> {
-    var x = batchInput.pointer
+  /// buffer holding the model's output (in `outputDType`).
+  func forward(batch: Int, training: Bool, keepLogits: Bool) throws -> FloatBuffer {
+    var source = batchInput
     for (index, node) in nodes.enumerated() {
-      try node.values.reserve(batch * node.outputCount)
-      var logits: UnsafeMutablePointer<Float>? = nil
-      if keepLogits && index == nodes.count - 1 {
-        try node.logits.reserve(batch * node.outputCount)
-        logits = node.logits.pointer
+      let type = node.layer.dtype
+      let inputCount = batch * node.input.reduce(1, *)
+      var input = source
+      let entering = dtype(enteringNode: index)
+      if entering != type {
+        try node.castInput.reserve(inputCount, dtype: type)
+        castValues(source, entering, into: node.castInput, type, count: inputCount)
+        input = node.castInput
       }
-      try node.layer.forward(
-        x, into: node.values.pointer, batch: batch, input: node.input, training: training,
-        state: node.state, logits: logits)
-      x = node.values.pointer
+      try node.values.reserve(batch * node.outputCount, dtype: type)
+      var logits: FloatBuffer? = nil
+      if keepLogits && index == nodes.count - 1 {
+        try node.logits.reserve(batch * node.outputCount, dtype: type)
+        logits = node.logits
+      }
+      if type == .float64 {
+        try node.layer.forward(
+          UnsafePointer(input.typed(Double.self)), into: node.values.typed(Double.self),
+          batch: batch, input: node.input, training: training, state: node.state,
+          logits: logits?.typed(Double.self))
+      } else {
+        try node.layer.forward(
+          UnsafePointer(input.pointer), into: node.values.pointer, batch: batch,
+          input: node.input, training: training, state: node.state, logits: logits?.pointer)
+      }
+      source = node.values
     }
-    return x
+    return source
   }
 
   /// Back-propagates from the last node's gradient buffer, filling the
@@ -260,104 +295,171 @@ public final class Model {
   func backward(batch: Int, fused: Bool, needsGradient: [Bool]) throws {
     for index in nodes.indices.reversed() {
       let node = nodes[index]
-      let x = index == 0 ? batchInput.pointer : nodes[index - 1].values.pointer
-      var dx: UnsafeMutablePointer<Float>? = nil
+      let type = node.layer.dtype
+      let entering = dtype(enteringNode: index)
+      let x =
+        entering != type ? node.castInput : index == 0 ? batchInput : nodes[index - 1].values
+      let inputCount = batch * node.input.reduce(1, *)
+      var dx: FloatBuffer? = nil
       if index > 0 && needsGradient[index] {
         let previous = nodes[index - 1]
-        try previous.gradient.reserve(batch * previous.outputCount)
-        dx = previous.gradient.pointer
+        try previous.gradient.reserve(inputCount, dtype: entering)
+        dx = previous.gradient
+        if entering != type {
+          try node.castGradient.reserve(inputCount, dtype: type)
+          dx = node.castGradient
+        }
       }
-      try node.layer.backward(
-        x: x, y: node.values.pointer, dy: node.gradient.pointer, dx: dx, batch: batch,
-        input: node.input, state: node.state, skipActivation: fused && index == nodes.count - 1)
-      if dx == nil { break }
+      let skip = fused && index == nodes.count - 1
+      if type == .float64 {
+        try node.layer.backward(
+          x: UnsafePointer(x.typed(Double.self)), y: UnsafePointer(node.values.typed(Double.self)),
+          dy: node.gradient.typed(Double.self), dx: dx?.typed(Double.self), batch: batch,
+          input: node.input, state: node.state, skipActivation: skip)
+      } else {
+        try node.layer.backward(
+          x: UnsafePointer(x.pointer), y: UnsafePointer(node.values.pointer),
+          dy: node.gradient.pointer, dx: dx?.pointer, batch: batch, input: node.input,
+          state: node.state, skipActivation: skip)
+      }
+      guard let dx else { break }
+      if entering != type {
+        castValues(dx, type, into: nodes[index - 1].gradient, entering, count: inputCount)
+      }
     }
   }
 
   /// The model applied to `x` (samples along the first axis) in one batch.
   public func call(_ x: NDArray, training: Bool) throws -> NDArray {
-    let data = try SampleData(x, name: "x")
+    let data = try SampleData(x, name: "x", dtype: inputDType)
     try plan(data.sampleShape)
-    try batchInput.reserve(max(data.count * data.sampleSize, 1))
-    data.copy(rows: 0..<data.count, into: batchInput.pointer)
+    try batchInput.reserve(max(data.count * data.sampleSize, 1), dtype: inputDType)
+    data.copy(rows: 0..<data.count, into: batchInput)
     let output = try forward(batch: data.count, training: training, keepLogits: false)
     let shape = [data.count] + (outputShape ?? data.sampleShape)
-    let count = shape.reduce(1, *)
-    return try NDArray(Array(UnsafeBufferPointer(start: output, count: count)), shape: shape)
+    return try makeArray(output, outputDType, shape: shape)
   }
 }
 
+/// Converts `count` values between float32 and float64 buffers.
+func castValues(
+  _ source: FloatBuffer, _ from: DType, into target: FloatBuffer, _ to: DType, count: Int
+) {
+  switch (from, to) {
+  case (.float64, .float32):
+    let s = source.typed(Double.self)
+    let t = target.pointer
+    for i in 0..<count { t[i] = Float(s[i]) }
+  case (.float32, .float64):
+    let s = source.pointer
+    let t = target.typed(Double.self)
+    for i in 0..<count { t[i] = Double(s[i]) }
+  case (.float64, _):
+    target.typed(Double.self).update(from: source.typed(Double.self), count: count)
+  default:
+    target.pointer.update(from: source.pointer, count: count)
+  }
+}
+
+/// The first values of `buffer` as an array of `dtype` and `shape`.
+func makeArray(_ buffer: FloatBuffer, _ dtype: DType, shape: [Int]) throws -> NDArray {
+  let count = shape.reduce(1, *)
+  if dtype == .float64 {
+    return try NDArray(
+      Array(UnsafeBufferPointer(start: buffer.typed(Double.self), count: count)), shape: shape)
+  }
+  return try NDArray(Array(UnsafeBufferPointer(start: buffer.pointer, count: count)), shape: shape)
+}
+
 extension Layer {
-  /// The layer applied directly to data `x` (samples along the first axis).
+  /// The layer applied directly to data `x` (samples along the first axis):
+  /// `x` is cast to the layer's dtype, which the result has.
   public func call(_ x: NDArray, training: Bool) throws -> NDArray {
-    let data = try SampleData(x, name: "x")
+    let data = try SampleData(x, name: "x", dtype: dtype)
     let input = data.sampleShape
     try ensureBuilt(input)
     let output = try outputShape(for: input)
     let outCount = data.count * output.reduce(1, *)
-    let result = FloatBuffer(count: max(outCount, 1))
+    let source = FloatBuffer()
+    try source.reserve(max(data.count * data.sampleSize, 1), dtype: dtype)
+    data.copy(rows: 0..<data.count, into: source)
+    let result = FloatBuffer()
+    try result.reserve(max(outCount, 1), dtype: dtype)
     let state = makeState()
-    try data.withPointer { pointer in
+    if dtype == .float64 {
       try forward(
-        pointer, into: result.pointer, batch: data.count, input: input, training: training,
-        state: state, logits: nil)
+        UnsafePointer(source.typed(Double.self)), into: result.typed(Double.self),
+        batch: data.count, input: input, training: training, state: state, logits: nil)
+    } else {
+      try forward(
+        UnsafePointer(source.pointer), into: result.pointer, batch: data.count, input: input,
+        training: training, state: state, logits: nil)
     }
-    return try NDArray(
-      Array(UnsafeBufferPointer(start: result.pointer, count: outCount)),
-      shape: [data.count] + output)
+    return try makeArray(result, dtype, shape: [data.count] + output)
   }
 }
 
-/// Samples as a contiguous float32 block: `count` rows of `sampleSize`.
+/// Samples as a contiguous float32 or float64 block: `count` rows of
+/// `sampleSize`.
 struct SampleData {
   let array: NDArray
   let count: Int
   let sampleShape: [Int]
   let sampleSize: Int
+  let dtype: DType
 
-  init(_ x: NDArray, name: String) throws {
+  init(_ x: NDArray, name: String, dtype: DType) throws {
     guard x.ndim >= 1 else {
       throw TensorError(.valueError, "\(name) must have a batch axis, got a 0-d array")
     }
-    array = try x.contiguous(as: .float32)
+    self.dtype = dtype == .float64 ? .float64 : .float32
+    array = try x.contiguous(as: self.dtype)
     count = x.shape[0]
     sampleShape = Array(x.shape.dropFirst())
     sampleSize = sampleShape.reduce(1, *)
   }
 
-  var base: UnsafeMutablePointer<Float> {
-    array.storage.bytes.advanced(by: array.offset * 4).assumingMemoryBound(to: Float.self)
-  }
+  private var rowBytes: Int { sampleSize * dtype.itemSize }
 
-  func withPointer<R>(_ body: (UnsafePointer<Float>) throws -> R) rethrows -> R {
-    try withExtendedLifetime(array) { try body(base) }
+  private var base: UnsafeMutableRawPointer {
+    array.storage.bytes.advanced(by: array.offset * dtype.itemSize)
   }
 
   /// Copies consecutive rows.
-  func copy(rows: Range<Int>, into target: UnsafeMutablePointer<Float>) {
+  func copy(rows: Range<Int>, into target: FloatBuffer) {
     withExtendedLifetime(array) {
-      target.update(from: base + rows.lowerBound * sampleSize, count: rows.count * sampleSize)
+      let out = target.bytes
+      out.copyMemory(from: base + rows.lowerBound * rowBytes, byteCount: rows.count * rowBytes)
     }
   }
 
   /// Copies the rows at `indices`.
-  func gather(_ indices: ArraySlice<Int>, into target: UnsafeMutablePointer<Float>) {
+  func gather(_ indices: ArraySlice<Int>, into target: FloatBuffer) {
     withExtendedLifetime(array) {
-      var out = target
+      var out = target.bytes
+      let size = rowBytes
       for index in indices {
-        out.update(from: base + index * sampleSize, count: sampleSize)
-        out += sampleSize
+        out.copyMemory(from: base + index * size, byteCount: size)
+        out += size
       }
     }
   }
 
   /// The same samples restricted to `rows`.
   func slice(_ rows: Range<Int>) throws -> SampleData {
-    let values = Array(
-      UnsafeBufferPointer(
-        start: base + rows.lowerBound * sampleSize, count: rows.count * sampleSize))
-    return try SampleData(
-      try NDArray(values, shape: [rows.count] + sampleShape), name: "x")
+    let start = rows.lowerBound * sampleSize
+    let values: NDArray = try withExtendedLifetime(array) {
+      let shape = [rows.count] + sampleShape
+      if dtype == .float64 {
+        let typed = base.assumingMemoryBound(to: Double.self) + start
+        return try NDArray(
+          Array(UnsafeBufferPointer(start: typed, count: rows.count * sampleSize)), shape: shape)
+      }
+      let typed = base.assumingMemoryBound(to: Float.self) + start
+      return try NDArray(
+        Array(UnsafeBufferPointer(start: typed, count: rows.count * sampleSize)), shape: shape)
+    }
+    return try SampleData(values, name: "x", dtype: dtype)
   }
 }
 

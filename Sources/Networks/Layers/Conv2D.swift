@@ -85,14 +85,49 @@ public final class Conv2D: Layer {
     _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, batch: Int,
     input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Float>?
   ) throws {
+    try compute(x, into: y, batch: batch, input: input, state: state, logits: logits)
+  }
+
+  public override func forward(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Double>?
+  ) throws {
+    try compute(x, into: y, batch: batch, input: input, state: state, logits: logits)
+  }
+
+  public override func backward(
+    x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+    dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    try differentiate(
+      x: x, y: y, dy: dy, dx: dx, batch: batch, input: input, state: state,
+      skipActivation: skipActivation)
+  }
+
+  public override func backward(
+    x: UnsafePointer<Double>, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>,
+    dx: UnsafeMutablePointer<Double>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    try differentiate(
+      x: x, y: y, dy: dy, dx: dx, batch: batch, input: input, state: state,
+      skipActivation: skipActivation)
+  }
+
+  private func compute<T: KernelScalar>(
+    _ x: UnsafePointer<T>, into y: UnsafeMutablePointer<T>, batch: Int, input: [Int],
+    state: LayerState, logits: UnsafeMutablePointer<T>?
+  ) throws {
     guard let kernel, let state = state as? State else { return }
     let g = try geometry(batch: batch, input: input)
-    try state.scratch.reserve(Convolution.scratchCount(g, filters: filters))
+    try state.scratch.reserve(Convolution.scratchCount(g, filters: filters), of: T.self)
     // The activation runs on each block while it is in cache, unless the
     // loss needs the values before it.
     Convolution.forward(
-      input: x, kernel: kernel.value.pointer, bias: bias.map { UnsafePointer($0.value.pointer) },
-      output: y, scratch: state.scratch.pointer, filters: filters, geometry: g,
+      input: x, kernel: kernel.value.typed(T.self),
+      bias: bias.map { UnsafePointer($0.value.typed(T.self)) }, output: y,
+      scratch: state.scratch.typed(T.self), filters: filters, geometry: g,
       activation: logits == nil ? activationKind : .linear)
     if let logits {
       let count = batch * g.outPixels * filters
@@ -101,19 +136,19 @@ public final class Conv2D: Layer {
     }
   }
 
-  public override func backward(
-    x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-    dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
+  private func differentiate<T: KernelScalar>(
+    x: UnsafePointer<T>, y: UnsafePointer<T>, dy: UnsafeMutablePointer<T>,
+    dx: UnsafeMutablePointer<T>?, batch: Int, input: [Int], state: LayerState,
     skipActivation: Bool
   ) throws {
     guard let kernel, let state = state as? State else { return }
     let g = try geometry(batch: batch, input: input)
-    try state.scratch.reserve(Convolution.scratchCount(g, filters: filters))
+    try state.scratch.reserve(Convolution.scratchCount(g, filters: filters), of: T.self)
     Convolution.backward(
-      input: x, outputGradient: dy, kernel: kernel.value.pointer,
-      scratch: state.scratch.pointer,
-      kernelGradient: trainable ? kernel.gradient.pointer : nil,
-      biasGradient: trainable ? bias?.gradient.pointer : nil, inputGradient: dx,
+      input: x, outputGradient: dy, kernel: kernel.value.typed(T.self),
+      scratch: state.scratch.typed(T.self),
+      kernelGradient: trainable ? kernel.gradient.typed(T.self) : nil,
+      biasGradient: trainable ? bias?.gradient.typed(T.self) : nil, inputGradient: dx,
       filters: filters, geometry: g, activation: skipActivation ? .linear : activationKind,
       output: y)
   }

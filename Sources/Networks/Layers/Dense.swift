@@ -54,16 +54,14 @@ public final class Dense: Layer {
     _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, batch: Int,
     input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Float>?
   ) throws {
-    guard let kernel, let features = input.last else { return }
-    let rows = batch * input.dropLast().reduce(1, *)
-    var beta: Float = 0
-    if let bias {
-      for r in 0..<rows { (y + r * units).update(from: bias.value.pointer, count: units) }
-      beta = 1
-    }
-    GEMM.multiply(x, kernel.value.pointer, into: y, m: rows, n: units, k: features, beta: beta)
-    logits?.update(from: y, count: rows * units)
-    activationKind.apply(y, count: rows * units, width: units)
+    compute(x, into: y, batch: batch, input: input, logits: logits)
+  }
+
+  public override func forward(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Double>?
+  ) throws {
+    compute(x, into: y, batch: batch, input: input, logits: logits)
   }
 
   public override func backward(
@@ -71,6 +69,41 @@ public final class Dense: Layer {
     dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
     skipActivation: Bool
   ) throws {
+    differentiate(
+      x: x, y: y, dy: dy, dx: dx, batch: batch, input: input, skipActivation: skipActivation)
+  }
+
+  public override func backward(
+    x: UnsafePointer<Double>, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>,
+    dx: UnsafeMutablePointer<Double>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    differentiate(
+      x: x, y: y, dy: dy, dx: dx, batch: batch, input: input, skipActivation: skipActivation)
+  }
+
+  private func compute<T: KernelScalar>(
+    _ x: UnsafePointer<T>, into y: UnsafeMutablePointer<T>, batch: Int, input: [Int],
+    logits: UnsafeMutablePointer<T>?
+  ) {
+    guard let kernel, let features = input.last else { return }
+    let rows = batch * input.dropLast().reduce(1, *)
+    var beta: T = 0
+    if let bias {
+      let b = bias.value.typed(T.self)
+      for r in 0..<rows { (y + r * units).update(from: b, count: units) }
+      beta = 1
+    }
+    GEMM.multiply(
+      x, kernel.value.typed(T.self), into: y, m: rows, n: units, k: features, beta: beta)
+    logits?.update(from: y, count: rows * units)
+    activationKind.apply(y, count: rows * units, width: units)
+  }
+
+  private func differentiate<T: KernelScalar>(
+    x: UnsafePointer<T>, y: UnsafePointer<T>, dy: UnsafeMutablePointer<T>,
+    dx: UnsafeMutablePointer<T>?, batch: Int, input: [Int], skipActivation: Bool
+  ) {
     guard let kernel, let features = input.last else { return }
     let rows = batch * input.dropLast().reduce(1, *)
     if !skipActivation {
@@ -78,15 +111,17 @@ public final class Dense: Layer {
     }
     if trainable {
       GEMM.multiply(
-        x, dy, into: kernel.gradient.pointer, m: features, n: units, k: rows,
-        transposeA: true)
+        x, UnsafePointer(dy), into: kernel.gradient.typed(T.self), m: features, n: units,
+        k: rows, transposeA: true)
       if let bias {
-        Convolution.columnSums(dy, rows: rows, columns: units, into: bias.gradient.pointer)
+        Convolution.columnSums(
+          UnsafePointer(dy), rows: rows, columns: units, into: bias.gradient.typed(T.self))
       }
     }
     if let dx {
       GEMM.multiply(
-        dy, kernel.value.pointer, into: dx, m: rows, n: features, k: units, transposeB: true)
+        UnsafePointer(dy), kernel.value.typed(T.self), into: dx, m: rows, n: features,
+        k: units, transposeB: true)
     }
   }
 }

@@ -41,14 +41,28 @@ public final class Dropout: Layer {
     _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, batch: Int,
     input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Float>?
   ) throws {
+    try drop(x, into: y, batch: batch, input: input, training: training, state: state)
+  }
+
+  public override func forward(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Double>?
+  ) throws {
+    try drop(x, into: y, batch: batch, input: input, training: training, state: state)
+  }
+
+  private func drop<T: KernelScalar>(
+    _ x: UnsafePointer<T>, into y: UnsafeMutablePointer<T>, batch: Int, input: [Int],
+    training: Bool, state: LayerState
+  ) throws {
     let count = batch * input.reduce(1, *)
     guard training, rate > 0, let state = state as? State else {
       y.update(from: x, count: count)
       return
     }
-    try state.mask.reserve(count)
-    let mask = state.mask.pointer
-    let scale = Float(1 / (1 - rate))
+    try state.mask.reserve(count, of: T.self)
+    let mask = state.mask.typed(T.self)
+    let scale = T(1 / (1 - rate))
     let keep = 1 - rate
     let full = [batch] + input
     let noise = try resolvedNoiseShape(full)
@@ -57,7 +71,7 @@ public final class Dropout: Layer {
     } else {
       // Draw the smaller mask, then broadcast it over the axes of size 1.
       let noiseCount = noise.reduce(1, *)
-      var drawn = [Float](repeating: 0, count: noiseCount)
+      var drawn = [T](repeating: 0, count: noiseCount)
       for i in 0..<noiseCount { drawn[i] = generator.nextDouble() < keep ? scale : 0 }
       let noiseStrides = NDArray.contiguousStrides(noise)
       var index = [Int](repeating: 0, count: full.count)
@@ -102,13 +116,28 @@ public final class Dropout: Layer {
     dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
     skipActivation: Bool
   ) throws {
+    mask(dy, into: dx, batch: batch, input: input, state: state)
+  }
+
+  public override func backward(
+    x: UnsafePointer<Double>, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>,
+    dx: UnsafeMutablePointer<Double>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    mask(dy, into: dx, batch: batch, input: input, state: state)
+  }
+
+  private func mask<T: KernelScalar>(
+    _ dy: UnsafeMutablePointer<T>, into dx: UnsafeMutablePointer<T>?, batch: Int,
+    input: [Int], state: LayerState
+  ) {
     guard let dx else { return }
     let count = batch * input.reduce(1, *)
     guard rate > 0, let state = state as? State else {
       dx.update(from: dy, count: count)
       return
     }
-    let mask = state.mask.pointer
+    let mask = state.mask.typed(T.self)
     for i in 0..<count { dx[i] = dy[i] * mask[i] }
   }
 }

@@ -7,8 +7,26 @@ open class LayerState {
   public init() {}
 }
 
-/// A Keras layer on float32 batches: shapes exclude the batch axis, data
-/// is row-major and contiguous.
+/// The float type new layers compute in, as Keras's `floatx()`.
+public enum FloatPrecision {
+  nonisolated(unsafe) private static var current = DType.float32
+
+  /// `float32` (the default) or `float64`.
+  public static var floatx: DType { current }
+
+  /// Sets `floatx`; ValueError for a type other than float32 or float64.
+  public static func setFloatx(_ dtype: DType) throws {
+    guard dtype == .float32 || dtype == .float64 else {
+      throw TensorError(
+        .valueError,
+        "Unknown `floatx` value: \(dtype.rawValue). Expected one of {'float32', 'float64'}")
+    }
+    current = dtype
+  }
+}
+
+/// A Keras layer on float32 or float64 batches: shapes exclude the batch
+/// axis, data is row-major and contiguous.
 open class Layer {
   /// The layer's name, automatic (`dense_3`) or given.
   public let name: String
@@ -21,10 +39,26 @@ open class Layer {
   public var declaredInputShape: [Int]?
   /// The object that stands for the layer in the language, if any.
   public weak var binding: AnyObject?
+  /// The type the layer computes in and keeps its weights in: its inputs
+  /// are cast to it and its outputs have it.
+  public private(set) var dtype = FloatPrecision.floatx
 
   /// Names the layer; nil gives Keras's next automatic name for the class.
   public init(name: String?, className: String) {
     self.name = name ?? LayerNaming.uniqueName(LayerNaming.snakeCase(className))
+  }
+
+  /// Sets the compute dtype; ValueError once the weights exist or for a
+  /// type other than float32 and float64.
+  public func setDType(_ wanted: DType) throws {
+    guard wanted == .float32 || wanted == .float64 else {
+      throw TensorError(
+        .valueError, "Layer \(name): dtype must be float32 or float64, not \(wanted.rawValue)")
+    }
+    guard !isBuilt || variables.isEmpty || wanted == dtype else {
+      throw TensorError(.valueError, "Layer \(name) is built; its dtype cannot change")
+    }
+    dtype = wanted
   }
 
   /// The Keras class name, as summaries and reprs show it.
@@ -41,6 +75,9 @@ open class Layer {
 
   /// The number of weight values.
   public var parameterCount: Int { variables.reduce(0) { $0 + $1.count } }
+
+  /// The bytes the weights take in their dtype.
+  public var parameterBytes: Int { variables.reduce(0) { $0 + $1.byteCount } }
 
   /// The output shape for a per-sample input shape, or ValueError.
   open func outputShape(for input: [Int]) throws -> [Int] { input }
@@ -83,6 +120,25 @@ open class Layer {
   open func backward(
     x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
     dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    if let dx { dx.update(from: dy, count: batch * input.reduce(1, *)) }
+  }
+
+  /// `forward` in float64, for layers whose dtype is float64.
+  open func forward(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Double>?
+  ) throws {
+    let count = batch * input.reduce(1, *)
+    y.update(from: x, count: count)
+    logits?.update(from: x, count: count)
+  }
+
+  /// `backward` in float64, for layers whose dtype is float64.
+  open func backward(
+    x: UnsafePointer<Double>, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>,
+    dx: UnsafeMutablePointer<Double>?, batch: Int, input: [Int], state: LayerState,
     skipActivation: Bool
   ) throws {
     if let dx { dx.update(from: dy, count: batch * input.reduce(1, *)) }
@@ -136,8 +192,14 @@ extension Layer {
   func glorotUniform(_ variable: Variable, fanIn: Int, fanOut: Int) {
     var generator = NetworkRandom.makeGenerator()
     let limit = (6 / Double(max(fanIn + fanOut, 1))).squareRoot()
+    let wide = variable.dtype == .float64
     for i in 0..<variable.count {
-      variable.value.pointer[i] = Float((generator.nextDouble() * 2 - 1) * limit)
+      let value = (generator.nextDouble() * 2 - 1) * limit
+      if wide {
+        variable.value.typed(Double.self)[i] = value
+      } else {
+        variable.value.pointer[i] = Float(value)
+      }
     }
   }
 }

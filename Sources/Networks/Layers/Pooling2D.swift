@@ -76,6 +76,36 @@ public final class Pooling2D: Layer {
     _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, batch: Int,
     input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Float>?
   ) throws {
+    try pool(x, into: y, batch: batch, input: input, state: state)
+  }
+
+  public override func forward(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Double>?
+  ) throws {
+    try pool(x, into: y, batch: batch, input: input, state: state)
+  }
+
+  public override func backward(
+    x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+    dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    try unpool(dy, into: dx, batch: batch, input: input, state: state)
+  }
+
+  public override func backward(
+    x: UnsafePointer<Double>, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>,
+    dx: UnsafeMutablePointer<Double>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    try unpool(dy, into: dx, batch: batch, input: input, state: state)
+  }
+
+  private func pool<T: KernelScalar>(
+    _ x: UnsafePointer<T>, into y: UnsafeMutablePointer<T>, batch: Int, input: [Int],
+    state: LayerState
+  ) throws {
     let g = try geometry(batch: batch, input: input)
     switch mode {
     case .max:
@@ -92,19 +122,18 @@ public final class Pooling2D: Layer {
     }
   }
 
-  public override func backward(
-    x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-    dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
-    skipActivation: Bool
+  private func unpool<T: KernelScalar>(
+    _ dy: UnsafeMutablePointer<T>, into dx: UnsafeMutablePointer<T>?, batch: Int,
+    input: [Int], state: LayerState
   ) throws {
     guard let dx else { return }
     let g = try geometry(batch: batch, input: input)
     switch mode {
     case .max:
       guard let state = state as? State else { return }
-      Pooling.maxBackward(dy, argmax: state.argmax, into: dx, geometry: g)
+      Pooling.maxBackward(UnsafePointer(dy), argmax: state.argmax, into: dx, geometry: g)
     case .average:
-      Pooling.averageBackward(dy, into: dx, geometry: g)
+      Pooling.averageBackward(UnsafePointer(dy), into: dx, geometry: g)
     }
   }
 }
@@ -137,9 +166,38 @@ public final class GlobalAveragePooling2D: Layer {
     _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, batch: Int,
     input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Float>?
   ) throws {
+    average(x, into: y, batch: batch, input: input)
+  }
+
+  public override func forward(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Double>?
+  ) throws {
+    average(x, into: y, batch: batch, input: input)
+  }
+
+  public override func backward(
+    x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+    dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    spread(dy, into: dx, batch: batch, input: input)
+  }
+
+  public override func backward(
+    x: UnsafePointer<Double>, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>,
+    dx: UnsafeMutablePointer<Double>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    spread(dy, into: dx, batch: batch, input: input)
+  }
+
+  private func average<T: KernelScalar>(
+    _ x: UnsafePointer<T>, into y: UnsafeMutablePointer<T>, batch: Int, input: [Int]
+  ) {
     let pixels = input[0] * input[1]
     let c = input[2]
-    let scale = 1 / Float(max(pixels, 1))
+    let scale = 1 / T(max(pixels, 1))
     for n in 0..<batch {
       let out = y + n * c
       out.update(repeating: 0, count: c)
@@ -151,15 +209,14 @@ public final class GlobalAveragePooling2D: Layer {
     }
   }
 
-  public override func backward(
-    x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
-    dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
-    skipActivation: Bool
-  ) throws {
+  private func spread<T: KernelScalar>(
+    _ dy: UnsafeMutablePointer<T>, into dx: UnsafeMutablePointer<T>?, batch: Int,
+    input: [Int]
+  ) {
     guard let dx else { return }
     let pixels = input[0] * input[1]
     let c = input[2]
-    let scale = 1 / Float(max(pixels, 1))
+    let scale = 1 / T(max(pixels, 1))
     for n in 0..<batch {
       for p in 0..<pixels {
         for ch in 0..<c { dx[(n * pixels + p) * c + ch] = dy[n * c + ch] * scale }
@@ -197,10 +254,14 @@ public final class Activation: Layer {
     _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, batch: Int,
     input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Float>?
   ) throws {
-    let count = batch * input.reduce(1, *)
-    y.update(from: x, count: count)
-    logits?.update(from: x, count: count)
-    kind.apply(y, count: count, width: input.last ?? 1)
+    activate(x, into: y, batch: batch, input: input, logits: logits)
+  }
+
+  public override func forward(
+    _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, batch: Int,
+    input: [Int], training: Bool, state: LayerState, logits: UnsafeMutablePointer<Double>?
+  ) throws {
+    activate(x, into: y, batch: batch, input: input, logits: logits)
   }
 
   public override func backward(
@@ -208,10 +269,33 @@ public final class Activation: Layer {
     dx: UnsafeMutablePointer<Float>?, batch: Int, input: [Int], state: LayerState,
     skipActivation: Bool
   ) throws {
+    differentiate(y: y, dy: dy, dx: dx, batch: batch, input: input, skip: skipActivation)
+  }
+
+  public override func backward(
+    x: UnsafePointer<Double>, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>,
+    dx: UnsafeMutablePointer<Double>?, batch: Int, input: [Int], state: LayerState,
+    skipActivation: Bool
+  ) throws {
+    differentiate(y: y, dy: dy, dx: dx, batch: batch, input: input, skip: skipActivation)
+  }
+
+  private func activate<T: KernelScalar>(
+    _ x: UnsafePointer<T>, into y: UnsafeMutablePointer<T>, batch: Int, input: [Int],
+    logits: UnsafeMutablePointer<T>?
+  ) {
     let count = batch * input.reduce(1, *)
-    if !skipActivation {
-      kind.backward(output: y, gradient: dy, count: count, width: input.last ?? 1)
-    }
+    y.update(from: x, count: count)
+    logits?.update(from: x, count: count)
+    kind.apply(y, count: count, width: input.last ?? 1)
+  }
+
+  private func differentiate<T: KernelScalar>(
+    y: UnsafePointer<T>, dy: UnsafeMutablePointer<T>, dx: UnsafeMutablePointer<T>?,
+    batch: Int, input: [Int], skip: Bool
+  ) {
+    let count = batch * input.reduce(1, *)
+    if !skip { kind.backward(output: y, gradient: dy, count: count, width: input.last ?? 1) }
     dx?.update(from: dy, count: count)
   }
 }

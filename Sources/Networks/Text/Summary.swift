@@ -78,8 +78,11 @@ extension Model {
 
     let trainable = stack.filter { $0.trainable }.reduce(0) { $0 + $1.parameterCount }
     let frozen = stack.filter { !$0.trainable }.reduce(0) { $0 + $1.parameterCount }
+    // Bytes follow each weight's dtype: 4 for float32, 8 for float64.
+    let trainableBytes = stack.filter { $0.trainable }.reduce(0) { $0 + $1.parameterBytes }
+    let frozenBytes = stack.filter { !$0.trainable }.reduce(0) { $0 + $1.parameterBytes }
     var total = trainable + frozen
-    var totalBytes = total * 4
+    var totalBytes = trainableBytes + frozenBytes
     var optimizerLine = ""
     if let optimizer, optimizer.isBuilt {
       total += optimizer.variableCount
@@ -93,11 +96,10 @@ extension Model {
       + ")\n"
     text +=
       bold(" Trainable params: ") + paint(thousands(trainable), 34) + " ("
-      + readableBytes(trainable * 4) + ")\n"
+      + readableBytes(trainableBytes) + ")\n"
     text +=
       bold(" Non-trainable params: ") + paint(thousands(frozen), 34) + " ("
-      + readableBytes(frozen * 4)
-      + ")\n"
+      + readableBytes(frozenBytes) + ")\n"
     text += optimizerLine
     return text
   }

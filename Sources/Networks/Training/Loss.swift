@@ -22,7 +22,7 @@ public struct Loss: Sendable {
   public var fromLogits: Bool
 
   /// Keras's fuzz factor.
-  public static let epsilon: Float = 1e-7
+  public static let epsilon = 1e-7
 
   /// Makes a loss.
   public init(_ kind: Kind, fromLogits: Bool = false) {
@@ -61,23 +61,23 @@ public struct Loss: Sendable {
   /// batch's mean loss into `gradient` when given. `values` are
   /// probabilities, or logits when `logits` is true. `targets` hold one
   /// class index per row for the sparse loss, else `width` values a row.
-  public func evaluate(
-    _ values: UnsafePointer<Float>, logits: Bool, targets: UnsafePointer<Float>,
-    rows: Int, width: Int, gradient: UnsafeMutablePointer<Float>?
+  public func evaluate<T: KernelScalar>(
+    _ values: UnsafePointer<T>, logits: Bool, targets: UnsafePointer<T>,
+    rows: Int, width: Int, gradient: UnsafeMutablePointer<T>?
   ) throws -> Double {
     var total = 0.0
-    let scale = 1 / Float(max(rows, 1))
+    let scale = 1 / T(max(rows, 1))
     for r in 0..<rows {
       let v = values + r * width
       let g = gradient.map { $0 + r * width }
       switch kind {
       case .sparseCategoricalCrossentropy:
         let label = targets[r]
-        let index = Int(exactly: label.rounded(.towardZero)) ?? -1
+        let index = Int(exactly: Double(label).rounded(.towardZero)) ?? -1
         guard index >= 0, index < width else {
           throw TensorError(
             .valueError,
-            "Received a label value of \(formatLabel(label)) which is outside the valid"
+            "Received a label value of \(formatLabel(Double(label))) which is outside the valid"
               + " range of [0, \(width)).")
         }
         total +=
@@ -94,58 +94,63 @@ public struct Loss: Sendable {
         total += Self.binary(v, targets + r * width, width, logits, g, scale)
       case .meanSquaredError, .meanAbsoluteError:
         let t = targets + r * width
-        var sum: Float = 0
+        var sum: T = 0
         for j in 0..<width {
           let d = v[j] - t[j]
           if kind == .meanSquaredError {
             sum += d * d
-            g?[j] = 2 * d / Float(width) * scale
+            g?[j] = 2 * d / T(width) * scale
           } else {
             sum += abs(d)
-            g?[j] = (d > 0 ? 1 : d < 0 ? -1 : 0) / Float(width) * scale
+            g?[j] = (d > 0 ? 1 : d < 0 ? -1 : 0) / T(width) * scale
           }
         }
-        total += Double(sum / Float(width))
+        total += Double(sum / T(width))
       }
     }
     return total
   }
 
-  private func formatLabel(_ label: Float) -> String {
+  private func formatLabel(_ label: Double) -> String {
     // Whole labels read as integers; infinities and huge values must not
     // go through Int, which traps outside its range.
     let whole = label.isFinite && abs(label) < 1e15 && label == label.rounded()
     return whole ? String(Int(label)) : String(label)
   }
 
-  private static func clip(_ x: Float) -> Float { min(max(x, epsilon), 1 - epsilon) }
-  private static func inRange(_ x: Float) -> Bool { x >= epsilon && x <= 1 - epsilon }
-
-  private static func logSumExp(_ z: UnsafePointer<Float>, _ width: Int) -> Float {
-    var top = -Float.infinity
-    for j in 0..<width where z[j] > top { top = z[j] }
-    var sum: Float = 0
-    for j in 0..<width { sum += expf(z[j] - top) }
-    return top + logf(sum)
+  private static func clip<T: KernelScalar>(_ x: T) -> T {
+    min(max(x, T(epsilon)), 1 - T(epsilon))
   }
 
-  private static func sparseFromLogits(
-    _ z: UnsafePointer<Float>, _ label: Int, _ width: Int,
-    _ g: UnsafeMutablePointer<Float>?, _ scale: Float
+  private static func inRange<T: KernelScalar>(_ x: T) -> Bool {
+    x >= T(epsilon) && x <= 1 - T(epsilon)
+  }
+
+  private static func logSumExp<T: KernelScalar>(_ z: UnsafePointer<T>, _ width: Int) -> T {
+    var top = -T.infinity
+    for j in 0..<width where z[j] > top { top = z[j] }
+    var sum: T = 0
+    for j in 0..<width { sum += T.exponential(z[j] - top) }
+    return top + T.logarithm(sum)
+  }
+
+  private static func sparseFromLogits<T: KernelScalar>(
+    _ z: UnsafePointer<T>, _ label: Int, _ width: Int,
+    _ g: UnsafeMutablePointer<T>?, _ scale: T
   ) -> Double {
     let lse = logSumExp(z, width)
     if let g {
-      for j in 0..<width { g[j] = (expf(z[j] - lse) - (j == label ? 1 : 0)) * scale }
+      for j in 0..<width { g[j] = (T.exponential(z[j] - lse) - (j == label ? 1 : 0)) * scale }
     }
     return Double(lse - z[label])
   }
 
-  private static func sparseFromProbabilities(
-    _ p: UnsafePointer<Float>, _ label: Int, _ width: Int,
-    _ g: UnsafeMutablePointer<Float>?, _ scale: Float
+  private static func sparseFromProbabilities<T: KernelScalar>(
+    _ p: UnsafePointer<T>, _ label: Int, _ width: Int,
+    _ g: UnsafeMutablePointer<T>?, _ scale: T
   ) -> Double {
     // Keras takes log(clip(p)) as logits of a softmax cross-entropy.
-    var sum: Float = 0
+    var sum: T = 0
     for j in 0..<width { sum += clip(p[j]) }
     if let g {
       for j in 0..<width {
@@ -153,40 +158,40 @@ public struct Loss: Sendable {
         g[j] = inRange(p[j]) ? (1 / sum - (j == label ? 1 / c : 0)) * scale : 0
       }
     }
-    return Double(logf(sum) - logf(clip(p[label])))
+    return Double(T.logarithm(sum) - T.logarithm(clip(p[label])))
   }
 
-  private static func categoricalFromLogits(
-    _ z: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ width: Int,
-    _ g: UnsafeMutablePointer<Float>?, _ scale: Float
+  private static func categoricalFromLogits<T: KernelScalar>(
+    _ z: UnsafePointer<T>, _ t: UnsafePointer<T>, _ width: Int,
+    _ g: UnsafeMutablePointer<T>?, _ scale: T
   ) -> Double {
     let lse = logSumExp(z, width)
-    var loss: Float = 0
-    var targetSum: Float = 0
+    var loss: T = 0
+    var targetSum: T = 0
     for j in 0..<width {
       loss += t[j] * (lse - z[j])
       targetSum += t[j]
     }
     if let g {
-      for j in 0..<width { g[j] = (expf(z[j] - lse) * targetSum - t[j]) * scale }
+      for j in 0..<width { g[j] = (T.exponential(z[j] - lse) * targetSum - t[j]) * scale }
     }
     return Double(loss)
   }
 
-  private static func categoricalFromProbabilities(
-    _ p: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ width: Int,
-    _ g: UnsafeMutablePointer<Float>?, _ scale: Float
+  private static func categoricalFromProbabilities<T: KernelScalar>(
+    _ p: UnsafePointer<T>, _ t: UnsafePointer<T>, _ width: Int,
+    _ g: UnsafeMutablePointer<T>?, _ scale: T
   ) -> Double {
-    var sum: Float = 0
+    var sum: T = 0
     for j in 0..<width { sum += p[j] }
-    var loss: Float = 0
-    for j in 0..<width { loss -= t[j] * logf(clip(p[j] / sum)) }
+    var loss: T = 0
+    for j in 0..<width { loss -= t[j] * T.logarithm(clip(p[j] / sum)) }
     if let g {
       // d/dp_k of -sum t_i log clip(p_i / S): through the clip and the normalisation.
-      var weighted: Float = 0
+      var weighted: T = 0
       for j in 0..<width {
         let q = p[j] / sum
-        let dq: Float = inRange(q) ? -t[j] / clip(q) : 0
+        let dq: T = inRange(q) ? -t[j] / clip(q) : 0
         g[j] = dq
         weighted += dq * q
       }
@@ -195,23 +200,23 @@ public struct Loss: Sendable {
     return Double(loss)
   }
 
-  private static func binary(
-    _ v: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ width: Int, _ logits: Bool,
-    _ g: UnsafeMutablePointer<Float>?, _ scale: Float
+  private static func binary<T: KernelScalar>(
+    _ v: UnsafePointer<T>, _ t: UnsafePointer<T>, _ width: Int, _ logits: Bool,
+    _ g: UnsafeMutablePointer<T>?, _ scale: T
   ) -> Double {
-    var loss: Float = 0
-    let share = scale / Float(width)
+    var loss: T = 0
+    let share = scale / T(width)
     for j in 0..<width {
       if logits {
         let z = v[j]
-        loss += max(z, 0) - z * t[j] + log1pf(expf(-abs(z)))
+        loss += max(z, 0) - z * t[j] + T.logarithmOnePlus(T.exponential(-abs(z)))
         g?[j] = (ActivationKernel.sigmoid(z) - t[j]) * share
       } else {
         let c = clip(v[j])
-        loss -= t[j] * logf(c) + (1 - t[j]) * logf(1 - c)
+        loss -= t[j] * T.logarithm(c) + (1 - t[j]) * T.logarithm(1 - c)
         g?[j] = inRange(v[j]) ? (-t[j] / c + (1 - t[j]) / (1 - c)) * share : 0
       }
     }
-    return Double(loss / Float(width))
+    return Double(loss / T(width))
   }
 }

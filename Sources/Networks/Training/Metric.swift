@@ -1,3 +1,5 @@
+import Tensors
+
 /// A metric Keras reports as the mean over samples of a per-row value.
 public struct Metric: Sendable {
   /// The per-row values.
@@ -18,8 +20,8 @@ public struct Metric: Sendable {
   }
 
   /// The sum over rows of the per-row value.
-  public func evaluate(
-    _ p: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, width: Int,
+  public func evaluate<T: KernelScalar>(
+    _ p: UnsafePointer<T>, targets: UnsafePointer<T>, rows: Int, width: Int,
     targetWidth: Int
   ) -> Double {
     var total = 0.0
@@ -27,7 +29,7 @@ public struct Metric: Sendable {
       let v = p + r * width
       switch kind {
       case .sparseCategoricalAccuracy:
-        total += Float(Self.argmax(v, width)) == targets[r] ? 1 : 0
+        total += T(Self.argmax(v, width)) == targets[r] ? 1 : 0
       case .categoricalAccuracy:
         let t = targets + r * targetWidth
         total += Self.argmax(v, width) == Self.argmax(t, targetWidth) ? 1 : 0
@@ -38,18 +40,18 @@ public struct Metric: Sendable {
         total += Double(hits) / Double(width)
       case .meanSquaredError, .meanAbsoluteError:
         let t = targets + r * width
-        var sum: Float = 0
+        var sum: T = 0
         for j in 0..<width {
           let d = v[j] - t[j]
           sum += kind == .meanSquaredError ? d * d : abs(d)
         }
-        total += Double(sum / Float(width))
+        total += Double(sum / T(width))
       }
     }
     return total
   }
 
-  static func argmax(_ v: UnsafePointer<Float>, _ width: Int) -> Int {
+  static func argmax<T: KernelScalar>(_ v: UnsafePointer<T>, _ width: Int) -> Int {
     var best = 0
     for j in 1..<max(width, 1) where v[j] > v[best] { best = j }
     return best

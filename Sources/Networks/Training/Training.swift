@@ -20,9 +20,11 @@ public struct FitOptions {
   public init() {}
 }
 
-/// Targets as float32 rows matched to a model's output.
+/// Targets as rows matched to a model's output, kept in float64 (which
+/// holds float32 targets and integer labels exactly) and cast to the
+/// output's dtype batch by batch.
 struct TargetData {
-  let values: [Float]
+  let values: [Double]
   let count: Int
   let width: Int
   let rank: Int
@@ -35,12 +37,17 @@ struct TargetData {
         "Data cardinality is ambiguous: x has \(samples) samples but y has "
           + "\(y.ndim >= 1 ? y.shape[0] : 0) samples.")
     }
-    values = try y.contiguous(as: .float32).values(as: Float.self)
+    values = try y.contiguous(as: .float64).values(as: Double.self)
     count = samples
     width = samples == 0 ? 1 : max(values.count / samples, 1)
     rank = y.ndim
     lastDimension = y.shape.last ?? 1
   }
+}
+
+/// A logged mean as Keras reports it: its metrics hold `floatx` values.
+func reported(_ value: Double) -> Double {
+  FloatPrecision.floatx == .float64 ? value : Double(Float(value))
 }
 
 /// The running, sample-weighted means an epoch reports.
@@ -120,42 +127,56 @@ extension Model {
   private func step(
     _ c: Compiled, batch: Int, targetWidth: Int, train: Bool, trackers: inout Trackers
   ) throws {
-    let fused = c.fused
-    let output = try forward(batch: batch, training: train, keepLogits: fused)
-    let rows = batch * c.rowsPerSample
+    let output = try forward(batch: batch, training: train, keepLogits: c.fused)
     guard let last = nodes.last else {
       throw TensorError(.valueError, "The model has no layers to train.")
     }
-    var gradient: UnsafeMutablePointer<Float>? = nil
-    if train {
-      try last.gradient.reserve(rows * c.width)
-      gradient = last.gradient.pointer
+    if train { try last.gradient.reserve(batch * c.rowsPerSample * c.width, dtype: outputDType) }
+    if outputDType == .float64 {
+      try score(
+        c, output: output, last: last, batch: batch, targetWidth: targetWidth, train: train,
+        trackers: &trackers, as: Double.self)
+    } else {
+      try score(
+        c, output: output, last: last, batch: batch, targetWidth: targetWidth, train: train,
+        trackers: &trackers, as: Float.self)
     }
-    let lossSum = try c.loss.evaluate(
-      fused ? last.logits.pointer : output, logits: fused || c.loss.fromLogits,
-      targets: batchTargets.pointer, rows: rows, width: c.width, gradient: gradient)
     if train, let optimizer {
-      try backward(batch: batch, fused: fused, needsGradient: c.needsGradient)
+      try backward(batch: batch, fused: c.fused, needsGradient: c.needsGradient)
       optimizer.apply(c.trainable)
     }
+    trackers.samples += batch
+  }
+
+  /// Adds a batch's loss and metrics to `trackers` and, when training,
+  /// writes the loss gradient into the last node's gradient buffer.
+  private func score<T: KernelScalar>(
+    _ c: Compiled, output: FloatBuffer, last: Node, batch: Int, targetWidth: Int, train: Bool,
+    trackers: inout Trackers, as: T.Type
+  ) throws {
+    let rows = batch * c.rowsPerSample
+    let targets = UnsafePointer(batchTargets.typed(T.self))
+    let values = UnsafePointer((c.fused ? last.logits : output).typed(T.self))
+    let lossSum = try c.loss.evaluate(
+      values, logits: c.fused || c.loss.fromLogits, targets: targets, rows: rows,
+      width: c.width, gradient: train ? last.gradient.typed(T.self) : nil)
     // Keras averages the batch loss over its rows, then weights it by the batch size.
     trackers.loss += lossSum / Double(c.rowsPerSample)
     for (index, metric) in c.metrics.enumerated() {
       trackers.metrics[index] +=
         metric.evaluate(
-          output, targets: batchTargets.pointer, rows: rows, width: c.width,
+          UnsafePointer(output.typed(T.self)), targets: targets, rows: rows, width: c.width,
           targetWidth: targetWidth) / Double(c.rowsPerSample)
     }
-    trackers.samples += batch
   }
 
   private func logs(_ c: Compiled, _ trackers: Trackers, prefix: String = "") -> [(
     String, Double
   )] {
     let n = Double(max(trackers.samples, 1))
-    var result = [(prefix + "loss", Double(Float(trackers.loss / n)))]
+    var result = [(prefix + "loss", reported(trackers.loss / n))]
     for (index, metric) in c.metrics.enumerated() {
-      result.append((prefix + metric.name, Double(Float(trackers.metrics[index] / n))))
+      result.append((prefix + metric.name, reported(trackers.metrics[index] / n)))
     }
     return result.sorted { $0.0 < $1.0 }
   }
@@ -163,16 +184,24 @@ extension Model {
   private func loadBatch(
     _ data: SampleData, _ targets: TargetData, _ indices: ArraySlice<Int>
   ) throws {
-    try batchInput.reserve(max(indices.count * data.sampleSize, 1))
-    try batchTargets.reserve(max(indices.count * targets.width, 1))
-    data.gather(indices, into: batchInput.pointer)
-    targets.values.withUnsafeBufferPointer { source in
-      guard let base = source.baseAddress else { return }
-      var out = batchTargets.pointer
-      for index in indices {
-        out.update(from: base + index * targets.width, count: targets.width)
-        out += targets.width
-      }
+    try batchInput.reserve(max(indices.count * data.sampleSize, 1), dtype: data.dtype)
+    try batchTargets.reserve(max(indices.count * targets.width, 1), dtype: outputDType)
+    data.gather(indices, into: batchInput)
+    if outputDType == .float64 {
+      gatherTargets(targets, indices, as: Double.self)
+    } else {
+      gatherTargets(targets, indices, as: Float.self)
+    }
+  }
+
+  private func gatherTargets<T: KernelScalar>(
+    _ targets: TargetData, _ indices: ArraySlice<Int>, as: T.Type
+  ) {
+    var out = batchTargets.typed(T.self)
+    let width = targets.width
+    for index in indices {
+      for j in 0..<width { out[j] = T(targets.values[index * width + j]) }
+      out += width
     }
   }
 
@@ -193,14 +222,14 @@ extension Model {
     guard options.epochs >= 0 else {
       throw TensorError(.valueError, "epochs must be a non-negative integer")
     }
-    var data = try SampleData(x, name: "x")
+    var data = try SampleData(x, name: "x", dtype: inputDType)
     guard data.count > 0 else {
       throw TensorError(.valueError, "fit() was given no samples: x has length 0")
     }
     var targets = try TargetData(y, samples: data.count)
     var validation: (SampleData, TargetData)?
     if let (vx, vy) = options.validationData {
-      let vdata = try SampleData(vx, name: "validation x")
+      let vdata = try SampleData(vx, name: "validation x", dtype: inputDType)
       validation = (vdata, try TargetData(vy, samples: vdata.count))
     } else if options.validationSplit > 0 {
       guard options.validationSplit < 1 else {
@@ -307,7 +336,7 @@ extension Model {
     guard batchSize > 0 else {
       throw TensorError(.valueError, "batch_size must be a positive integer")
     }
-    let data = try SampleData(x, name: "x")
+    let data = try SampleData(x, name: "x", dtype: inputDType)
     guard data.count > 0 else {
       throw TensorError(.valueError, "evaluate() was given no samples: x has length 0")
     }
@@ -320,8 +349,7 @@ extension Model {
     let final = logs(c, trackers)
     bar.update(steps, finalize: true) { final }
     let n = Double(max(trackers.samples, 1))
-    return [Double(Float(trackers.loss / n))]
-      + trackers.metrics.map { Double(Float($0 / n)) }
+    return [reported(trackers.loss / n)] + trackers.metrics.map { reported($0 / n) }
   }
 
   /// Keras's `predict`: the outputs for `x`, batch by batch.
@@ -337,21 +365,23 @@ extension Model {
     guard batchSize > 0 else {
       throw TensorError(.valueError, "batch_size must be a positive integer")
     }
-    let data = try SampleData(x, name: "x")
+    let data = try SampleData(x, name: "x", dtype: inputDType)
     try plan(data.sampleShape)
     let outShape = outputShape ?? data.sampleShape
     let outCount = outShape.reduce(1, *)
-    var result = try NDArray(zeros: [data.count] + outShape, dtype: .float32)
-    let target = result.storage.bytes.assumingMemoryBound(to: Float.self)
+    let type = outputDType
+    var result = try NDArray(zeros: [data.count] + outShape, dtype: type)
+    let target = result.storage.bytes
     let steps = (data.count + batchSize - 1) / batchSize
     let bar = ProgressBar(target: steps, verbose: verbose)
     for stepIndex in 0..<steps {
       let start = stepIndex * batchSize
       let end = min(start + batchSize, data.count)
-      try batchInput.reserve(max((end - start) * data.sampleSize, 1))
-      data.copy(rows: start..<end, into: batchInput.pointer)
+      try batchInput.reserve(max((end - start) * data.sampleSize, 1), dtype: data.dtype)
+      data.copy(rows: start..<end, into: batchInput)
       let output = try forward(batch: end - start, training: false, keepLogits: false)
-      (target + start * outCount).update(from: output, count: (end - start) * outCount)
+      (target + start * outCount * type.itemSize).copyMemory(
+        from: output.bytes, byteCount: (end - start) * outCount * type.itemSize)
       bar.update(stepIndex + 1) { [] }
       if Interruption.isRequested {
         Interruption.clear()

@@ -3,16 +3,19 @@
 #endif
 
 /// The element-wise activations Keras offers, applied in place to float32
-/// rows, and their derivatives written in terms of the activation's output.
+/// or float64 rows, and their derivatives written in terms of the
+/// activation's output.
 public enum ActivationKernel: String, Sendable, CaseIterable {
   case linear, relu, sigmoid, tanh, softmax, elu
   case leakyRelu = "leaky_relu"
 
   /// The slope `leaky_relu` gives negative inputs (Keras's default).
-  public static let leakySlope: Float = 0.2
+  public static let leakySlope = 0.2
 
   /// Replaces `values` (rows of `width`) by the activation of them.
-  public func apply(_ values: UnsafeMutablePointer<Float>, count: Int, width: Int) {
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public func apply<T: KernelScalar>(_ values: UnsafeMutablePointer<T>, count: Int, width: Int) {
     switch self {
     case .linear: return
     case .relu:
@@ -20,11 +23,12 @@ public enum ActivationKernel: String, Sendable, CaseIterable {
     case .sigmoid:
       for i in 0..<count { values[i] = Self.sigmoid(values[i]) }
     case .tanh:
-      for i in 0..<count { values[i] = tanhf(values[i]) }
+      for i in 0..<count { values[i] = T.hyperbolicTangent(values[i]) }
     case .elu:
-      for i in 0..<count where values[i] <= 0 { values[i] = expm1f(values[i]) }
+      for i in 0..<count where values[i] <= 0 { values[i] = T.exponentialMinusOne(values[i]) }
     case .leakyRelu:
-      for i in 0..<count where values[i] < 0 { values[i] *= Self.leakySlope }
+      let slope = T(Self.leakySlope)
+      for i in 0..<count where values[i] < 0 { values[i] *= slope }
     case .softmax:
       guard width > 0 else { return }
       for row in 0..<(count / width) { Self.softmaxRow(values + row * width, width) }
@@ -32,27 +36,16 @@ public enum ActivationKernel: String, Sendable, CaseIterable {
   }
 
   /// Turns `gradient` (dL/dy) into dL/dx in place, given the outputs `y`.
-  public func backward(
-    output y: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public func backward<T: KernelScalar>(
+    output y: UnsafePointer<T>, gradient: UnsafeMutablePointer<T>,
     count: Int, width: Int
   ) {
     switch self {
     case .linear: return
     case .relu:
-      // Eight lanes at a time: the compiler does not vectorise the scalar
-      // loop because `y` and `gradient` might overlap.
-      var i = 0
-      while i + 8 <= count {
-        let keep = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD8<Float>.self) .> 0
-        var lanes = UnsafeRawPointer(gradient + i).loadUnaligned(as: SIMD8<Float>.self)
-        lanes.replace(with: 0, where: .!keep)
-        UnsafeMutableRawPointer(gradient + i).storeBytes(of: lanes, as: SIMD8<Float>.self)
-        i += 8
-      }
-      while i < count {
-        gradient[i] = y[i] > 0 ? gradient[i] : 0
-        i += 1
-      }
+      T.zeroWhereNotPositive(y, gradient, count: count)
     case .sigmoid:
       for i in 0..<count { gradient[i] *= y[i] * (1 - y[i]) }
     case .tanh:
@@ -60,13 +53,14 @@ public enum ActivationKernel: String, Sendable, CaseIterable {
     case .elu:
       for i in 0..<count where !(y[i] > 0) { gradient[i] *= y[i] + 1 }
     case .leakyRelu:
-      for i in 0..<count where !(y[i] > 0) { gradient[i] *= Self.leakySlope }
+      let slope = T(Self.leakySlope)
+      for i in 0..<count where !(y[i] > 0) { gradient[i] *= slope }
     case .softmax:
       guard width > 0 else { return }
       for row in 0..<(count / width) {
         let p = y + row * width
         let g = gradient + row * width
-        var dot: Float = 0
+        var dot: T = 0
         for j in 0..<width { dot += p[j] * g[j] }
         for j in 0..<width { g[j] = p[j] * (g[j] - dot) }
       }
@@ -74,20 +68,21 @@ public enum ActivationKernel: String, Sendable, CaseIterable {
   }
 
   /// The logistic function, without overflow for large inputs.
-  @inline(__always)
-  public static func sigmoid(_ x: Float) -> Float {
-    if x >= 0 { return 1 / (1 + expf(-x)) }
-    let e = expf(x)
+  @inlinable @inline(__always)
+  public static func sigmoid<T: KernelScalar>(_ x: T) -> T {
+    if x >= 0 { return 1 / (1 + T.exponential(-x)) }
+    let e = T.exponential(x)
     return e / (1 + e)
   }
 
   /// Softmax of one row, shifted by its maximum for stability.
-  public static func softmaxRow(_ row: UnsafeMutablePointer<Float>, _ width: Int) {
-    var top = -Float.infinity
+  @inlinable
+  public static func softmaxRow<T: KernelScalar>(_ row: UnsafeMutablePointer<T>, _ width: Int) {
+    var top = -T.infinity
     for j in 0..<width where row[j] > top { top = row[j] }
-    var total: Float = 0
+    var total: T = 0
     for j in 0..<width {
-      row[j] = expf(row[j] - top)
+      row[j] = T.exponential(row[j] - top)
       total += row[j]
     }
     let scale = 1 / total

@@ -59,7 +59,8 @@ public struct ConvolutionGeometry: Sendable, Equatable {
 }
 
 /// Conv2D forward and backward through im2col and GEMM, a block of output
-/// rows at a time so that each block's windows stay in cache.
+/// rows at a time so that each block's windows stay in cache, in float32
+/// or float64.
 public enum Convolution {
   /// Floats of window rows one block holds: about 192 KB, which keeps a
   /// block and its GEMM operands in a core's L2 cache.
@@ -88,8 +89,10 @@ public enum Convolution {
 
   /// Copies every window of every image into rows of `columns`
   /// (`batch * outPixels` rows of `patchSize`), zeros where padding.
-  public static func im2col(
-    _ input: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>,
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func im2col<T: KernelScalar>(
+    _ input: UnsafePointer<T>, into columns: UnsafeMutablePointer<T>,
     _ g: ConvolutionGeometry, parallel: Bool = true
   ) {
     let patch = g.patchSize
@@ -102,8 +105,10 @@ public enum Convolution {
 
   /// Copies the windows of output rows `rows` (numbered across the batch)
   /// into consecutive rows of `columns`.
-  public static func im2col(
-    _ input: UnsafePointer<Float>, rows: Range<Int>, into columns: UnsafeMutablePointer<Float>,
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func im2col<T: KernelScalar>(
+    _ input: UnsafePointer<T>, rows: Range<Int>, into columns: UnsafeMutablePointer<T>,
     _ g: ConvolutionGeometry
   ) {
     let patch = g.patchSize
@@ -119,9 +124,9 @@ public enum Convolution {
   }
 
   @inline(__always)
-  private static func copyWindow(
-    _ image: UnsafePointer<Float>, oy: Int, ox: Int,
-    into row: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry
+  private static func copyWindow<T: KernelScalar>(
+    _ image: UnsafePointer<T>, oy: Int, ox: Int,
+    into row: UnsafeMutablePointer<T>, _ g: ConvolutionGeometry
   ) {
     let rowLength = g.kernelWidth * g.channels
     let x0 = ox * g.strideX - g.padLeft
@@ -150,8 +155,10 @@ public enum Convolution {
 
   /// Adds every row of `columns` back onto the windows it came from; the
   /// inverse of `im2col` for gradients. `output` is overwritten.
-  public static func col2im(
-    _ columns: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>,
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func col2im<T: KernelScalar>(
+    _ columns: UnsafePointer<T>, into output: UnsafeMutablePointer<T>,
     _ g: ConvolutionGeometry, parallel: Bool = true
   ) {
     let patch = g.patchSize
@@ -166,8 +173,10 @@ public enum Convolution {
 
   /// Adds consecutive rows of `columns`, the windows of output rows `rows`
   /// (numbered across the batch), onto the images in `output`.
-  public static func col2im(
-    _ columns: UnsafePointer<Float>, rows: Range<Int>, into output: UnsafeMutablePointer<Float>,
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func col2im<T: KernelScalar>(
+    _ columns: UnsafePointer<T>, rows: Range<Int>, into output: UnsafeMutablePointer<T>,
     _ g: ConvolutionGeometry
   ) {
     let patch = g.patchSize
@@ -183,8 +192,8 @@ public enum Convolution {
   }
 
   @inline(__always)
-  private static func addWindow(
-    _ row: UnsafePointer<Float>, into image: UnsafeMutablePointer<Float>,
+  private static func addWindow<T: KernelScalar>(
+    _ row: UnsafePointer<T>, into image: UnsafeMutablePointer<T>,
     oy: Int, ox: Int, _ g: ConvolutionGeometry
   ) {
     let rowLength = g.kernelWidth * g.channels
@@ -212,14 +221,14 @@ public enum Convolution {
   /// Copies a short run inline: a call to memmove costs as much as the
   /// copy for the 15 to 75 floats of a window row.
   @inline(__always)
-  private static func copyRun(
-    _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int
+  private static func copyRun<T: KernelScalar>(
+    _ source: UnsafePointer<T>, into target: UnsafeMutablePointer<T>, count: Int
   ) {
     var i = 0
     while i + 8 <= count {
       UnsafeMutableRawPointer(target + i).storeBytes(
-        of: UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<Float>.self),
-        as: SIMD8<Float>.self)
+        of: UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<T>.self),
+        as: SIMD8<T>.self)
       i += 8
     }
     while i < count {
@@ -229,15 +238,15 @@ public enum Convolution {
   }
 
   @inline(__always)
-  private static func addRun(
-    _ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int
+  private static func addRun<T: KernelScalar>(
+    _ source: UnsafePointer<T>, into target: UnsafeMutablePointer<T>, count: Int
   ) {
     var i = 0
     while i + 8 <= count {
       let sum =
-        UnsafeRawPointer(target + i).loadUnaligned(as: SIMD8<Float>.self)
-        + UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<Float>.self)
-      UnsafeMutableRawPointer(target + i).storeBytes(of: sum, as: SIMD8<Float>.self)
+        UnsafeRawPointer(target + i).loadUnaligned(as: SIMD8<T>.self)
+        + UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<T>.self)
+      UnsafeMutableRawPointer(target + i).storeBytes(of: sum, as: SIMD8<T>.self)
       i += 8
     }
     while i < count {
@@ -280,9 +289,11 @@ public enum Convolution {
   /// (kh, kw, in, out), output (batch, outH, outW, filters). `scratch`
   /// must hold `scratchCount(g, filters:)` floats. Images are split across the
   /// workers, each running single-threaded GEMMs block by block.
-  public static func forward(
-    input: UnsafePointer<Float>, kernel: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-    output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func forward<T: KernelScalar>(
+    input: UnsafePointer<T>, kernel: UnsafePointer<T>, bias: UnsafePointer<T>?,
+    output: UnsafeMutablePointer<T>, scratch: UnsafeMutablePointer<T>,
     filters: Int, geometry g: ConvolutionGeometry, activation: ActivationKernel = .linear
   ) {
     let patch = g.patchSize
@@ -292,7 +303,7 @@ public enum Convolution {
       forEachBlock(images, g) { rows in
         im2col(input, rows: rows, into: columns, g)
         let out = output + rows.lowerBound * filters
-        var beta: Float = 0
+        var beta: T = 0
         if let bias {
           for r in 0..<rows.count { (out + r * filters).update(from: bias, count: filters) }
           beta = 1
@@ -310,12 +321,14 @@ public enum Convolution {
   /// overwritten too. `outputGradient` is dL/d(output) and is turned in
   /// place into the gradient before `activation`, whose result `output`
   /// must then be given. `scratch` must hold `scratchCount(g, filters:)`.
-  public static func backward(
-    input: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-    kernel: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>,
-    kernelGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?,
-    inputGradient: UnsafeMutablePointer<Float>?, filters: Int, geometry g: ConvolutionGeometry,
-    activation: ActivationKernel = .linear, output: UnsafePointer<Float>? = nil
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func backward<T: KernelScalar>(
+    input: UnsafePointer<T>, outputGradient: UnsafeMutablePointer<T>,
+    kernel: UnsafePointer<T>, scratch: UnsafeMutablePointer<T>,
+    kernelGradient: UnsafeMutablePointer<T>?, biasGradient: UnsafeMutablePointer<T>?,
+    inputGradient: UnsafeMutablePointer<T>?, filters: Int, geometry g: ConvolutionGeometry,
+    activation: ActivationKernel = .linear, output: UnsafePointer<T>? = nil
   ) {
     let patch = g.patchSize
     let kernelCount = patch * filters
@@ -371,9 +384,11 @@ public enum Convolution {
   }
 
   /// `result[j] = sum_i matrix[i, j]` for a row-major matrix.
-  public static func columnSums(
-    _ matrix: UnsafePointer<Float>, rows: Int, columns: Int,
-    into result: UnsafeMutablePointer<Float>
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func columnSums<T: KernelScalar>(
+    _ matrix: UnsafePointer<T>, rows: Int, columns: Int,
+    into result: UnsafeMutablePointer<T>
   ) {
     result.update(repeating: 0, count: columns)
     for r in 0..<rows {

@@ -1,11 +1,13 @@
-/// Max and average pooling over NHWC windows, forward and backward, with
-/// TensorFlow's `valid` / `same` padding (padding never wins a max and is
-/// left out of an average).
+/// Max and average pooling over NHWC windows of float32 or float64 values,
+/// forward and backward, with TensorFlow's `valid` / `same` padding
+/// (padding never wins a max and is left out of an average).
 public enum Pooling {
   /// Writes each window's maximum to `output` and the input offset it came
   /// from (within the batch) to `argmax`, for the backward pass.
-  public static func maxForward(
-    _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>,
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func maxForward<T: KernelScalar>(
+    _ input: UnsafePointer<T>, into output: UnsafeMutablePointer<T>,
     argmax: UnsafeMutablePointer<Int32>?, geometry g: ConvolutionGeometry
   ) {
     let c = g.channels
@@ -49,9 +51,11 @@ public enum Pooling {
 
   /// Routes each output gradient to the input element that won the max;
   /// `inputGradient` is overwritten.
-  public static func maxBackward(
-    _ outputGradient: UnsafePointer<Float>, argmax: UnsafePointer<Int32>,
-    into inputGradient: UnsafeMutablePointer<Float>, geometry g: ConvolutionGeometry
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func maxBackward<T: KernelScalar>(
+    _ outputGradient: UnsafePointer<T>, argmax: UnsafePointer<Int32>,
+    into inputGradient: UnsafeMutablePointer<T>, geometry g: ConvolutionGeometry
   ) {
     inputGradient.update(repeating: 0, count: g.batch * g.imageSize)
     let total = g.batch * g.outPixels * g.channels
@@ -59,8 +63,10 @@ public enum Pooling {
   }
 
   /// Writes each window's mean over the input elements it covers.
-  public static func averageForward(
-    _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>,
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func averageForward<T: KernelScalar>(
+    _ input: UnsafePointer<T>, into output: UnsafeMutablePointer<T>,
     geometry g: ConvolutionGeometry
   ) {
     let c = g.channels
@@ -81,7 +87,7 @@ public enum Pooling {
                 for ch in 0..<c { out[ch] += cell[ch] }
               }
             }
-            let scale = 1 / Float(max((y1 - y0) * (x1 - x0), 1))
+            let scale = 1 / T(max((y1 - y0) * (x1 - x0), 1))
             for ch in 0..<c { out[ch] *= scale }
           }
         }
@@ -91,8 +97,10 @@ public enum Pooling {
 
   /// Spreads each output gradient evenly over its window; `inputGradient`
   /// is overwritten.
-  public static func averageBackward(
-    _ outputGradient: UnsafePointer<Float>, into inputGradient: UnsafeMutablePointer<Float>,
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
+  public static func averageBackward<T: KernelScalar>(
+    _ outputGradient: UnsafePointer<T>, into inputGradient: UnsafeMutablePointer<T>,
     geometry g: ConvolutionGeometry
   ) {
     let c = g.channels
@@ -106,7 +114,7 @@ public enum Pooling {
           let x0 = max(ox * g.strideX - g.padLeft, 0)
           let x1 = min(ox * g.strideX - g.padLeft + g.kernelWidth, g.width)
           let grad = outputGradient + ((n * g.outHeight + oy) * g.outWidth + ox) * c
-          let scale = 1 / Float(max((y1 - y0) * (x1 - x0), 1))
+          let scale = 1 / T(max((y1 - y0) * (x1 - x0), 1))
           for y in y0..<y1 {
             for x in x0..<x1 {
               let cell = image + (y * g.width + x) * c
