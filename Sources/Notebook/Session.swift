@@ -85,6 +85,9 @@ public final class Session {
     {
       named.locationContext = lesson.cellLabel(cell)
     }
+    // A traceback after Ctrl-C in the middle of a progress bar would
+    // otherwise start on the bar's line.
+    if !Console.shared.endsLine && Console.shared.isTerminal { Console.shared.write("\n") }
     var text = interpreter.formatTraceback(named, color: StandardError.usesColor)
     if !text.hasSuffix("\n") { text += "\n" }
     StandardError.write(text)
