@@ -285,6 +285,12 @@ public enum Convolution {
     output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
     filters: Int, geometry g: ConvolutionGeometry, activation: ActivationKernel = .linear
   ) {
+    if DirectConvolution.forward(
+      input: input, kernel: kernel, bias: bias, output: output, scratch: scratch,
+      filters: filters, geometry: g, activation: activation)
+    {
+      return
+    }
     let patch = g.patchSize
     let blockSize = blockRows(g) * patch
     perWorker(g, cost: g.outPixels * patch * filters) { worker, images in
@@ -317,6 +323,13 @@ public enum Convolution {
     inputGradient: UnsafeMutablePointer<Float>?, filters: Int, geometry g: ConvolutionGeometry,
     activation: ActivationKernel = .linear, output: UnsafePointer<Float>? = nil
   ) {
+    if DirectConvolution.backward(
+      input: input, outputGradient: outputGradient, kernel: kernel, scratch: scratch,
+      kernelGradient: kernelGradient, biasGradient: biasGradient, inputGradient: inputGradient,
+      filters: filters, geometry: g, activation: activation, output: output)
+    {
+      return
+    }
     let patch = g.patchSize
     let kernelCount = patch * filters
     let blockSize = blockRows(g) * patch
