@@ -87,20 +87,22 @@ public enum ConvolutionTiles {
     output: UnsafeMutablePointer<Float>, outputLimit: Int, shape s: ConvolutionShape,
     relu: Bool, tile: UnsafeMutablePointer<Float>, run: Int, step: Int, rowStep: Int, fp: Int
   ) {
-    for oy in 0..<s.outHeight {
-      var ox = 0
-      while ox < s.outWidth {
-        // The last tile of a row shifts left and recomputes a few pixels
-        // rather than running a narrower tile.
-        let x = min(ox, s.outWidth - tilePixels)
-        let source = image + (oy * s.strideY * s.width + x * s.strideX) * s.channels
-        let pixel = oy * s.outWidth + x
-        var f0 = 0
-        while f0 < fp {
+    // Filter tiles outermost: one tile's weights stay in cache while the
+    // image streams past. The blended stores allow any order.
+    var f0 = 0
+    while f0 < fp {
+      let put = Writer(output: output, limit: outputLimit, filters: s.filters, f0: f0)
+      for oy in 0..<s.outHeight {
+        var ox = 0
+        while ox < s.outWidth {
+          // The last tile of a row shifts left and recomputes a few pixels
+          // rather than running a narrower tile.
+          let x = min(ox, s.outWidth - tilePixels)
+          let source = image + (oy * s.strideY * s.width + x * s.strideX) * s.channels
+          let pixel = oy * s.outWidth + x
           forwardTile(
             source, step: step, rowStep: rowStep, shape: s, weights: weights + f0,
             bias: bias + f0, into: tile)
-          let put = Writer(output: output, limit: outputLimit, filters: s.filters, f0: f0)
           for p in 0..<tilePixels {
             var low = load(tile + 16 * p)
             var high = load(tile + 16 * p + 8)
@@ -110,10 +112,10 @@ public enum ConvolutionTiles {
             }
             put(low, high, pixel + p)
           }
-          f0 += 16
+          ox = x + tilePixels
         }
-        ox = x + tilePixels
       }
+      f0 += 16
     }
   }
 
@@ -191,31 +193,45 @@ public enum ConvolutionTiles {
   ) {
     let run = s.rowRun
     let wide = run % 5 == 0 ? 5 : 4
-    let walk = PixelWalk(
-      pixels: s.outPixels, outWidth: s.outWidth, step: s.strideX * s.channels,
-      rowSkip: (s.strideY * s.width - s.outWidth * s.strideX) * s.channels,
-      filters: s.filters, paddedFilters: s.paddedFilters, accumulate: accumulate)
-    for ky in 0..<s.kernelHeight {
-      var t0 = 0
-      while t0 < run {
-        let tile = run - t0 >= wide ? wide : 1
-        var f0 = 0
-        while f0 < s.paddedFilters {
-          let target = partial + (ky * run + t0) * s.paddedFilters + f0
-          let source = image + ky * s.width * s.channels + t0
-          if tile == 1 {
-            gradientTile1(source, outputGradient + f0, target, walk)
-          } else if tile == 4 {
-            gradientTile4(source, outputGradient + f0, target, walk)
-          } else {
-            gradientTile5(source, outputGradient + f0, target, walk)
+    // A few output rows at a time, so that their gradients and input rows
+    // stay in the L1 cache while every tile passes over them.
+    let rowBytes = 4 * (s.outWidth * s.filters + s.strideY * s.width * s.channels)
+    let chunk = max(1, min(s.outHeight, l1Budget / max(rowBytes, 1)))
+    var oy0 = 0
+    while oy0 < s.outHeight {
+      let rows = min(chunk, s.outHeight - oy0)
+      let walk = PixelWalk(
+        pixels: rows * s.outWidth, outWidth: s.outWidth, step: s.strideX * s.channels,
+        rowSkip: (s.strideY * s.width - s.outWidth * s.strideX) * s.channels,
+        filters: s.filters, paddedFilters: s.paddedFilters, accumulate: accumulate || oy0 > 0)
+      let corner = image + oy0 * s.strideY * s.width * s.channels
+      let gradient = outputGradient + oy0 * s.outWidth * s.filters
+      for ky in 0..<s.kernelHeight {
+        var t0 = 0
+        while t0 < run {
+          let tile = run - t0 >= wide ? wide : 1
+          var f0 = 0
+          while f0 < s.paddedFilters {
+            let target = partial + (ky * run + t0) * s.paddedFilters + f0
+            let source = corner + ky * s.width * s.channels + t0
+            if tile == 1 {
+              gradientTile1(source, gradient + f0, target, walk)
+            } else if tile == 4 {
+              gradientTile4(source, gradient + f0, target, walk)
+            } else {
+              gradientTile5(source, gradient + f0, target, walk)
+            }
+            f0 += 16
           }
-          f0 += 16
+          t0 += tile
         }
-        t0 += tile
       }
+      oy0 += rows
     }
   }
+
+  /// Bytes of gradient and input rows a kernel-gradient pass keeps in L1.
+  static let l1Budget = 20 * 1024
 
   // The tiles stay out of line: inlined into the loops above, the
   // register allocator spills their accumulators.
