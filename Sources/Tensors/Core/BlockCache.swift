@@ -16,7 +16,7 @@ enum BlockCache {
   static let granularity = 2 << 20
 
   /// The most bytes the cache holds; beyond it the oldest blocks are freed.
-  nonisolated(unsafe) static var capacity = 128 << 20
+  nonisolated(unsafe) static var capacity = 96 << 20
 
   private struct Block {
     var memory: UnsafeMutableRawPointer
@@ -38,17 +38,25 @@ enum BlockCache {
     return overflow ? byteCount : rounded / granularity * granularity
   }
 
-  /// A cached block of exactly `bytes` (a size class), or nil.
+  /// A cached block of exactly `bytes` (a size class), or nil. A miss
+  /// frees every cached block first: the program has moved on to other
+  /// sizes, and blocks kept past that point would only raise its peak
+  /// memory.
   static func take(_ bytes: Int) -> UnsafeMutableRawPointer? {
     guard bytes >= minimumBytes else { return nil }
-    return shelf.withLock { shelf in
-      guard let index = shelf.blocks.lastIndex(where: { $0.bytes == bytes }) else {
-        return nil
+    let (hit, stale) = shelf.withLock { shelf -> (UnsafeMutableRawPointer?, [Block]) in
+      if let index = shelf.blocks.lastIndex(where: { $0.bytes == bytes }) {
+        let block = shelf.blocks.remove(at: index)
+        shelf.total -= block.bytes
+        return (block.memory, [])
       }
-      let block = shelf.blocks.remove(at: index)
-      shelf.total -= block.bytes
-      return block.memory
+      let all = shelf.blocks
+      shelf.blocks = []
+      shelf.total = 0
+      return (nil, all)
     }
+    for block in stale { free(block.memory) }
+    return hit
   }
 
   /// Frees `memory` of `bytes`, or keeps it for reuse.

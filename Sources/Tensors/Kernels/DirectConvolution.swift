@@ -12,6 +12,8 @@ public enum DirectConvolution {
 
   /// Whether the tiles handle `g`: unpadded windows that fit the input,
   /// and rows at least one tile wide.
+  // TODO: `same` padding and rows narrower than a tile still take the GEMM
+  // path; a zero-padded copy of each image would bring them here too.
   public static func handles(_ g: ConvolutionGeometry, filters: Int) -> Bool {
     isEnabled && filters > 0 && g.batch > 0 && g.channels > 0
       && g.padTop == 0 && g.padLeft == 0
@@ -131,6 +133,10 @@ public enum DirectConvolution {
       Convolution.columnSums(
         outputGradient, rows: g.batch * g.outPixels, columns: filters, into: biasGradient)
     }
+    // TODO: the input gradient still goes through GEMM and col2im; as a
+    // direct tile it would compute on the zero border of the padded
+    // gradient (half the work for the lesson's second layer), so it was
+    // not faster there.
     if let inputGradient {
       Convolution.backward(
         input: input, outputGradient: outputGradient, kernel: kernel, scratch: scratch,
