@@ -296,6 +296,12 @@ public enum Convolution {
     output: UnsafeMutablePointer<T>, scratch: UnsafeMutablePointer<T>,
     filters: Int, geometry g: ConvolutionGeometry, activation: ActivationKernel = .linear
   ) {
+    if DirectConvolution.forward(
+      input: input, kernel: kernel, bias: bias, output: output, scratch: scratch,
+      filters: filters, geometry: g, activation: activation)
+    {
+      return
+    }
     let patch = g.patchSize
     let blockSize = blockRows(g) * patch
     perWorker(g, cost: g.outPixels * patch * filters) { worker, images in
@@ -330,6 +336,13 @@ public enum Convolution {
     inputGradient: UnsafeMutablePointer<T>?, filters: Int, geometry g: ConvolutionGeometry,
     activation: ActivationKernel = .linear, output: UnsafePointer<T>? = nil
   ) {
+    if DirectConvolution.backward(
+      input: input, outputGradient: outputGradient, kernel: kernel, scratch: scratch,
+      kernelGradient: kernelGradient, biasGradient: biasGradient, inputGradient: inputGradient,
+      filters: filters, geometry: g, activation: activation, output: output)
+    {
+      return
+    }
     let patch = g.patchSize
     let kernelCount = patch * filters
     let blockSize = blockRows(g) * patch
