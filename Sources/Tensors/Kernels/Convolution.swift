@@ -296,9 +296,11 @@ public enum Convolution {
     output: UnsafeMutablePointer<T>, scratch: UnsafeMutablePointer<T>,
     filters: Int, geometry g: ConvolutionGeometry, activation: ActivationKernel = .linear
   ) {
-    if DirectConvolution.forward(
-      input: input, kernel: kernel, bias: bias, output: output, scratch: scratch,
-      filters: filters, geometry: g, activation: activation)
+    if T.self == Float.self,
+      DirectConvolution.forward(
+        input: floats(input), kernel: floats(kernel), bias: bias.map(floats),
+        output: floats(output), scratch: floats(scratch), filters: filters, geometry: g,
+        activation: activation)
     {
       return
     }
@@ -336,10 +338,12 @@ public enum Convolution {
     inputGradient: UnsafeMutablePointer<T>?, filters: Int, geometry g: ConvolutionGeometry,
     activation: ActivationKernel = .linear, output: UnsafePointer<T>? = nil
   ) {
-    if DirectConvolution.backward(
-      input: input, outputGradient: outputGradient, kernel: kernel, scratch: scratch,
-      kernelGradient: kernelGradient, biasGradient: biasGradient, inputGradient: inputGradient,
-      filters: filters, geometry: g, activation: activation, output: output)
+    if T.self == Float.self,
+      DirectConvolution.backward(
+        input: floats(input), outputGradient: floats(outputGradient), kernel: floats(kernel),
+        scratch: floats(scratch), kernelGradient: kernelGradient.map(floats),
+        biasGradient: biasGradient.map(floats), inputGradient: inputGradient.map(floats),
+        filters: filters, geometry: g, activation: activation, output: output.map(floats))
     {
       return
     }
@@ -409,4 +413,14 @@ public enum Convolution {
       for c in 0..<columns { result[c] += row[c] }
     }
   }
+}
+
+/// The same memory seen as float32, for the float32-only fast paths; only
+/// called once `T` is known to be `Float`.
+private func floats<T>(_ pointer: UnsafePointer<T>) -> UnsafePointer<Float> {
+  UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self)
+}
+
+private func floats<T>(_ pointer: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Float> {
+  UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Float.self)
 }
