@@ -22,7 +22,7 @@ struct Magics {
       // Notebook set-up lines: figures always show inline here.
       break
     default:
-      StandardError.write("UsageError: Line magic function `%\(name)` not found.\n")
+      StandardError.write("UsageError: \(unknownMagicMessage(name))\n")
     }
     return .proceed
   }

@@ -570,7 +570,7 @@ final class MagicStmt: Stmt {
       return .normal
     case .unknown(let name):
       // TODO: cell magics (`%%time`) and other line magics are not run.
-      throw PyError(.nameError, "Line magic function `%\(name)` not found.")
+      throw PyError(.nameError, unknownMagicMessage(name))
     case .time(let body):
       var flow = Flow.normal
       try timeOnce { flow = try execBlock(body, f) }
@@ -586,4 +586,15 @@ final class MagicStmt: Stmt {
       return .normal
     }
   }
+}
+
+/// IPython's words for a magic it does not know; for a cell magic, which
+/// mlscript never runs, what to write instead.
+public func unknownMagicMessage(_ name: String) -> String {
+  guard name.hasPrefix("%") else { return "Line magic function `%\(name)` not found." }
+  let line = name.dropFirst()
+  let instead =
+    ["time", "timeit"].contains(line)
+    ? "; put `%\(line)` before a single statement instead" : ""
+  return "Cell magic `%\(name)` is not supported by mlscript\(instead)."
 }
