@@ -88,17 +88,24 @@ public final class PyRange: PyObject {
     type.property("step") { (r: PyRange) in .int(r.step) }
   }
 
+  /// How many values the range holds, exactly, even past Int.max.
+  public var wideCount: Int128 {
+    let (first, last, stride) = (Int128(start), Int128(stop), Int128(step))
+    if stride > 0 { return first < last ? (last - first - 1) / stride + 1 : 0 }
+    return first > last ? (first - last - 1) / -stride + 1 : 0
+  }
+
   public override func length() throws -> Int {
-    if step > 0 {
-      guard start < stop else { return 0 }
-      let (span, overflow) = stop.subtractingReportingOverflow(start)
-      if overflow { throw PyError(.overflowError, "Python int too large to convert to C ssize_t") }
-      return (span - 1) / step + 1
+    guard let count = Int(exactly: wideCount) else {
+      throw PyError(.overflowError, "Python int too large to convert to C ssize_t")
     }
-    guard start > stop else { return 0 }
-    let (span, overflow) = start.subtractingReportingOverflow(stop)
-    if overflow { throw PyError(.overflowError, "Python int too large to convert to C ssize_t") }
-    return (span - 1) / (-step) + 1
+    return count
+  }
+
+  /// The value at `index`, which must lie in `0..<length()`; such a value
+  /// lies between start and stop, so it always fits.
+  public func element(at index: Int) -> Int {
+    Int(truncatingIfNeeded: Int128(start) + Int128(index) * Int128(step))
   }
 
   public override func makeIterator() throws -> PyIterator { RangeIterator(self) }
@@ -107,12 +114,42 @@ public final class PyRange: PyObject {
     let count = try length()
     if case .object(let slice as PySlice) = key {
       let (lower, upper, sliceStep) = try slice.bounds(count: count)
-      return .object(
-        PyRange(
-          start: start + lower * step, stop: start + upper * step, step: step * sliceStep))
+      return .object(try subrange(lower: lower, upper: upper, sliceStep: sliceStep))
     }
     let index = try normalizedIndex(key, count: count, kind: "range object")
-    return .int(start + index * step)
+    return .int(element(at: index))
+  }
+
+  /// The range `self[lower:upper:sliceStep]` with bounds already clamped.
+  private func subrange(lower: Int, upper: Int, sliceStep: Int) throws -> PyRange {
+    let stride = Int128(step) * Int128(sliceStep)
+    let first = Int128(start) + Int128(lower) * Int128(step)
+    let bound = Int128(start) + Int128(upper) * Int128(step)
+    guard let newStep = Int(exactly: stride), let newStart = Int(exactly: first) else {
+      // Only an empty slice can start outside the Int range.
+      if let newStep = Int(exactly: stride) {
+        return PyRange(start: start, stop: start, step: newStep)
+      }
+      throw PyError(.overflowError, "range slice step too large (mlscript ints are 64-bit)")
+    }
+    if let newStop = Int(exactly: bound) {
+      return PyRange(start: newStart, stop: newStop, step: newStep)
+    }
+
+    // The exact stop lies past Int's limits; any stop between the last value
+    // and the next one gives the same range.
+    let sliced = PyRange(start: newStart, stop: newStart, step: newStep)
+    let count =
+      Int128(sliceStep) > 0
+      ? max(0, (Int128(upper) - Int128(lower) - 1) / Int128(sliceStep) + 1)
+      : max(0, (Int128(lower) - Int128(upper) - 1) / -Int128(sliceStep) + 1)
+    guard count > 0 else { return sliced }
+    let next = first + count * stride
+    let afterLast = first + (count - 1) * stride + (stride > 0 ? 1 : -1)
+    guard let newStop = Int(exactly: next) ?? Int(exactly: afterLast) else {
+      throw PyError(.overflowError, "range slice too large (mlscript ints are 64-bit)")
+    }
+    return PyRange(start: newStart, stop: newStop, step: newStep)
   }
 
   public override func contains(_ value: Value) throws -> Bool {
@@ -122,7 +159,7 @@ public final class PyRange: PyObject {
     } else {
       guard number <= start && number > stop else { return false }
     }
-    return (number - start) % step == 0
+    return (Int128(number) - Int128(start)) % Int128(step) == 0
   }
 
   public override func repr() throws -> String {
@@ -180,7 +217,7 @@ public final class PyIteratorObject: PyObject {
     var types: [String: PyType] = [:]
     for name in [
       "iterator", "enumerate", "zip", "map", "filter", "generator", "list_reverseiterator",
-      "dict_keyiterator",
+      "dict_keyiterator", "range_iterator",
     ] {
       types[name] = PyType(name)
     }

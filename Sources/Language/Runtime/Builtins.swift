@@ -87,6 +87,17 @@ extension Interpreter {
         _ = try object.length()
       }
       if case .int = value { throw PyError.typeError("'int' object is not reversible") }
+      if case .object(let range as PyRange) = value {
+        // Counting down by index keeps a huge range unmaterialised.
+        var index = try range.length()
+        return .object(
+          PyIteratorObject(
+            ClosureIterator {
+              guard index > 0 else { return nil }
+              index -= 1
+              return .int(range.element(at: index))
+            }, name: "range_iterator"))
+      }
       return .object(
         PyIteratorObject(ArrayIterator(try collect(value).reversed()), name: "list_reverseiterator")
       )
@@ -94,13 +105,19 @@ extension Interpreter {
     define("enumerate") { args in
       let bound = try args.bind("enumerate(iterable, start=0)")
       let iterator = try makeIterator(bound["iterable"] ?? .none)
-      var counter = try bound.int("start", default: 0)
+      var counter: Int? = try bound.int("start", default: 0)
       return .object(
         PyIteratorObject(
           ClosureIterator {
             guard let item = try iterator.next() else { return nil }
-            defer { counter += 1 }
-            return .tuple([.int(counter), item])
+
+            // The count past Int.max is only an error once an item needs it.
+            guard let count = counter else {
+              throw PyError(.overflowError, "enumerate count too large (mlscript ints are 64-bit)")
+            }
+            let (next, overflow) = count.addingReportingOverflow(1)
+            counter = overflow ? nil : next
+            return .tuple([.int(count), item])
           }, name: "enumerate"))
     }
     define("zip") { args in
@@ -481,13 +498,7 @@ func roundValue(_ value: Value, digits: Value?) throws -> Value {
   switch value {
   case .int(let number):
     guard let digits else { return .int(number) }
-    let places = try digits.asInt()
-    if places >= 0 { return .int(number) }
-    if places < -18 { return .int(0) }
-    var scale = 1
-    for _ in 0..<(-places) { scale *= 10 }
-    let quotient = Double(number) / Double(scale)
-    return .int(Int(quotient.rounded(.toNearestOrEven)) * scale)
+    return .int(try roundInteger(number, places: try digits.asInt()))
   case .bool(let flag):
     return .int(flag ? 1 : 0)
   default:
@@ -510,7 +521,40 @@ func roundValue(_ value: Value, digits: Value?) throws -> Value {
       let text = String(format: "%.\(places)f", number)
       return .float(Double(text) ?? number)
     }
+    // Beyond 10**308 the scale is infinite; every finite number rounds to zero.
+    if places < -308 { return .float(0.0 * number) }
     let scale = Foundation.pow(10.0, Double(-places))
-    return .float((number / scale).rounded(.toNearestOrEven) * scale)
+    let rounded = (number / scale).rounded(.toNearestOrEven) * scale
+    if rounded.isInfinite {
+      throw PyError(.overflowError, "rounded value too large to represent")
+    }
+    return .float(rounded)
   }
+}
+
+/// Rounds `number` to a multiple of `10 ** -places`, half to even, in exact
+/// integer arithmetic; throws OverflowError when the result leaves 64 bits.
+func roundInteger(_ number: Int, places: Int) throws -> Int {
+  if places >= 0 { return number }
+
+  // Every Int is under half of 10**20, so it rounds to zero at that scale.
+  if places < -19 { return 0 }
+  var scale: Int128 = 1
+  for _ in 0..<(-places) { scale *= 10 }
+
+  let wide = Int128(number)
+  var quotient = wide / scale
+  var remainder = wide % scale
+  if remainder < 0 {
+    quotient -= 1
+    remainder += scale
+  }
+  let excess = remainder - (scale - remainder)
+  if excess > 0 || (excess == 0 && quotient % 2 != 0) {
+    quotient += 1
+  }
+  guard let result = Int(exactly: quotient * scale) else {
+    throw PyError(.overflowError, "rounded int too large (mlscript ints are 64-bit)")
+  }
+  return result
 }

@@ -83,8 +83,8 @@ private func justify(_ text: String, _ bound: BoundArguments, _ align: Character
   guard fill.count == 1, let character = fill.first else {
     throw PyError.typeError("The fill character must be exactly one character long")
   }
+  guard width > text.count else { return .string(text) }
   let padding = width - text.count
-  guard padding > 0 else { return .string(text) }
   try Limits.checkString(length: width)
   var left = 0
   switch align {

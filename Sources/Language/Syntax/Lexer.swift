@@ -269,6 +269,13 @@ struct Lexer {
       token.floatValue = Double(text) ?? 0
     } else {
       guard let value = Int(text) else {
+        if text == "9223372036854775808" {
+          // The parser accepts it right after a minus sign, as Int.min.
+          token.intValue = Int.min
+          token.isMinimumMagnitude = true
+          finishNumber(token, start: start)
+          return
+        }
         if text.count > 1, text.first == "0", text.allSatisfy({ $0 == "0" }) == false {
           throw error(
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix "

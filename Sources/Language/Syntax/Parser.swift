@@ -935,10 +935,19 @@ struct Parser {
     _ = advance()
     try enter()
     defer { nesting -= 1 }
+
+    // -9223372036854775808 is the smallest int, though its magnitude is not one.
+    let next = peek(1)
+    if op == .negate, current.isMinimumMagnitude,
+      !(next.kind == .op && ["**", ".", "(", "["].contains(next.text))
+    {
+      let literal = advance()
+      return ConstantExpr(.int(Int.min), token.pos.through(literal.pos))
+    }
     let operand = try parseFactor()
     if op == .negate, let constant = operand as? ConstantExpr {
       switch constant.value {
-      case .int(let number) where number != 0:
+      case .int(let number) where number != 0 && number != Int.min:
         return ConstantExpr(.int(-number), token.pos.through(operand.pos))
       case .float(let number):
         return ConstantExpr(.float(-number), token.pos.through(operand.pos))
@@ -1061,6 +1070,12 @@ struct Parser {
     let token = current
     switch token.kind {
     case .int:
+      if token.isMinimumMagnitude {
+        var failure = error(
+          "int literal \(token.text) is too large (mlscript ints are 64-bit)", at: token)
+        failure.type = .overflowError
+        throw failure
+      }
       _ = advance()
       return ConstantExpr(.int(token.intValue), token.pos)
     case .float:

@@ -43,6 +43,8 @@ struct Token {
   var text: String
   var pos: Pos
   var intValue = 0
+  /// Set for the literal 2**63, which is an int only when negated.
+  var isMinimumMagnitude = false
   var floatValue = 0.0
   var stringValue = ""
   var fstringParts: [FStringPart]? = nil

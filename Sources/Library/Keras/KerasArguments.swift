@@ -39,10 +39,8 @@ enum KerasArguments {
 
   /// A shape: an int or a tuple/list of positive ints.
   static func shape(_ value: Value, _ context: String) throws -> [Int] {
-    guard let parts = items(value) else {
-      return [try value.asInt(context: context)]
-    }
-    return try parts.map { part in
+    let parts = items(value) ?? [value]
+    let shape = try parts.map { part in
       if part.isNone {
         throw PyError(
           .notImplementedError,
@@ -54,6 +52,14 @@ enum KerasArguments {
       }
       return size
     }
+
+    // Layers multiply the sizes together, so their product must be countable.
+    guard (try? NDArray.checkAddressable(shape, dtype: .float64)) != nil else {
+      throw PyError.valueError(
+        "\(context) \(try value.repr()) holds more values per sample than 64-bit sizes"
+          + " can count")
+    }
+    return shape
   }
 
   /// `5` or `(5, 3)` as a pair of positive ints.

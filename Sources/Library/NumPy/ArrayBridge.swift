@@ -210,7 +210,7 @@ struct ArrayLiteral {
   init(_ value: Value, context: String) throws {
     self.context = context
     var current = value
-    while let items = Self.items(current) {
+    while let items = try Self.items(current) {
       shape.append(items.count)
       guard let first = items.first, shape.count < 64 else { break }
       current = first
@@ -219,9 +219,12 @@ struct ArrayLiteral {
     try collect(value, depth: 0)
   }
 
-  private static func items(_ value: Value) -> [Value]? {
-    if let range = value.object(as: PyRange.self), range.step != 0 {
-      return stride(from: range.start, to: range.stop, by: range.step).map { .int($0) }
+  private static func items(_ value: Value) throws -> [Value]? {
+    if let range = value.object(as: PyRange.self) {
+      // A huge range is a MemoryError before any of it is built.
+      let count = try range.length()
+      _ = try NDArray.elementCount([count], dtype: .int64)
+      return (0..<count).map { .int(range.element(at: $0)) }
     }
     return value.object(as: PyList.self)?.items ?? value.object(as: PyTuple.self)?.items
   }
@@ -238,7 +241,7 @@ struct ArrayLiteral {
   }
 
   private mutating func collect(_ value: Value, depth: Int) throws {
-    if let items = Self.items(value) {
+    if let items = try Self.items(value) {
       guard depth < shape.count, shape[depth] == items.count else { throw inhomogeneous(depth) }
       for item in items { try collect(item, depth: depth + 1) }
       return

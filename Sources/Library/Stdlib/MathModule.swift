@@ -116,14 +116,18 @@ func makeMathModule() throws -> PyModule {
     return .int(result)
   }
   module.function("gcd", doc: "gcd(*integers)") { args in
-    var result = 0
+    // Magnitudes, since |Int.min| is not an Int.
+    var result: UInt = 0
     for value in args.positional {
-      var a = Swift.abs(try value.asInt())
+      var a = try value.asInt().magnitude
       var b = result
       while b != 0 { (a, b) = (b, a % b) }
       result = a
     }
-    return .int(result)
+    guard let gcd = Int(exactly: result) else {
+      throw PyError(.overflowError, "gcd is too large for 64-bit ints")
+    }
+    return .int(gcd)
   }
   module.function("comb", doc: "comb(n, k)") { args in
     let bound = try args.bind("comb(n, k)")

@@ -48,6 +48,15 @@ func makeRandomModule() throws -> PyModule {
     guard bound > 0 else { throw PyError.valueError("empty range for randrange()") }
     return state.generator.nextInt(below: bound)
   }
+  /// A value `first + stride * k` for a uniform `k` in `0..<count`, where
+  /// `count` is at most 2**64 and every such value is an Int.
+  func pick(first: Int, stride: Int, count: Int128) throws -> Int {
+    let k = Int128(state.generator.nextUInt64(below: UInt64(truncatingIfNeeded: count)))
+    guard let value = Int(exactly: Int128(first) + Int128(stride) * k) else {
+      throw PyError(.overflowError, "random value too large (mlscript ints are 64-bit)")
+    }
+    return value
+  }
   module.function("randint", doc: "randint(a, b): an int in [a, b].") { args in
     let bound = try args.bind("randint(a, b)")
     let a = try bound.int("a")
@@ -55,9 +64,7 @@ func makeRandomModule() throws -> PyModule {
     guard b >= a else {
       throw PyError.valueError("empty range in randint(\(a), \(b))")
     }
-    let (span, overflow) = (b - a).addingReportingOverflow(1)
-    if overflow { throw PyError(.overflowError, "randint range is too large") }
-    return .int(a + (try below(span)))
+    return .int(try pick(first: a, stride: 1, count: Int128(b) - Int128(a) + 1))
   }
   module.function("randrange", doc: "randrange(start, stop=None, step=1)") { args in
     let bound = try args.bind("randrange(start, stop=None, step=1)")
@@ -71,11 +78,21 @@ func makeRandomModule() throws -> PyModule {
     }
     let step = try bound.int("step", default: 1)
     guard step != 0 else { throw PyError.valueError("zero step for randrange()") }
-    let count = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / (-step)
-    return .int(start + step * (try below(count)))
+    let count = PyRange(start: start, stop: stop, step: step).wideCount
+    guard count > 0 else { throw PyError.valueError("empty range for randrange()") }
+    return .int(try pick(first: start, stride: step, count: count))
   }
   module.function("choice", doc: "choice(seq)") { args in
-    let items = try collectItems(try args.bind("choice(seq)")["seq"] ?? .none)
+    let sequence = try args.bind("choice(seq)")["seq"] ?? .none
+    if let range = sequence.object(as: PyRange.self) {
+      // Picking by index keeps a huge range unmaterialised.
+      let count = try range.length()
+      guard count > 0 else {
+        throw PyError(.indexError, "Cannot choose from an empty sequence")
+      }
+      return .int(range.element(at: try below(count)))
+    }
+    let items = try collectItems(sequence)
     guard !items.isEmpty else {
       throw PyError(.indexError, "Cannot choose from an empty sequence")
     }

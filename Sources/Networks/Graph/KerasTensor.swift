@@ -32,6 +32,7 @@ public final class KerasTensor {
     }
     try layer.ensureBuilt(shape)
     let output = try layer.outputShape(for: shape)
+    _ = try layer.sampleCount(output)
     return KerasTensor(shape: output, producer: layer, source: self)
   }
 

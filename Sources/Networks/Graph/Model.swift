@@ -201,6 +201,7 @@ public final class Model {
     for layer in stack {
       try layer.ensureBuilt(shape)
       let output = try layer.outputShape(for: shape)
+      _ = try layer.sampleCount(output)
       made.append(Node(layer: layer, input: shape, output: output))
       shape = output
     }

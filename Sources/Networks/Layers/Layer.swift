@@ -170,6 +170,20 @@ extension Layer {
     for (variable, array) in zip(wanted, arrays) { try variable.assign(array) }
   }
 
+  /// The number of values in one sample of `shape`; ValueError when it is
+  /// past what a 64-bit size can count (in bytes of float64).
+  public func sampleCount(_ shape: [Int]) throws -> Int {
+    do {
+      try NDArray.checkAddressable(shape, dtype: .float64)
+    } catch {
+      throw TensorError(
+        .valueError,
+        "Layer \"\(name)\" cannot handle samples of shape \(formatShapeWithBatch(shape)):"
+          + " they hold more values than 64-bit sizes can count")
+    }
+    return shape.contains(0) ? 0 : shape.reduce(1, *)
+  }
+
   /// The window geometry of a 2-D sliding-window layer (convolution or
   /// pooling) on channels-last input of shape `input` (batch excluded).
   func windowGeometry(

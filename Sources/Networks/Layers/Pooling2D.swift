@@ -233,7 +233,7 @@ public final class Flatten: Layer {
   public override var className: String { "Flatten" }
 
   public override func outputShape(for input: [Int]) throws -> [Int] {
-    [input.reduce(1, *)]
+    [try sampleCount(input)]
   }
 }
 

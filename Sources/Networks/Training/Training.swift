@@ -231,11 +231,22 @@ extension Model {
     if let (vx, vy) = options.validationData {
       let vdata = try SampleData(vx, name: "validation x", dtype: inputDType)
       validation = (vdata, try TargetData(vy, samples: vdata.count))
-    } else if options.validationSplit > 0 {
-      guard options.validationSplit < 1 else {
-        throw TensorError(.valueError, "validation_split must be between 0 and 1")
+    } else if options.validationSplit != 0 {
+      // NaN fails both comparisons, so it lands here too.
+      let split = options.validationSplit
+      guard split > 0 && split < 1 else {
+        throw TensorError(
+          .valueError, "validation_split must be in [0, 1), received: \(formatSplit(split))")
       }
-      let splitAt = Int((Double(data.count) * (1 - options.validationSplit)).rounded(.down))
+      let splitAt = Int((Double(data.count) * (1 - split)).rounded(.down))
+      guard splitAt > 0 && splitAt < data.count else {
+        let part = splitAt == 0 ? "no training data" : "no validation data"
+        throw TensorError(
+          .valueError,
+          "validation_split=\(formatSplit(split)) leaves \(part): \(data.count) samples"
+            + " would split into \(splitAt) for training and \(data.count - splitAt) for"
+            + " validation. Provide more data or a different validation_split.")
+      }
       let vdata = try data.slice(splitAt..<data.count)
       let vtargets = try TargetData(
         try NDArray(
@@ -250,6 +261,10 @@ extension Model {
     }
     try plan(data.sampleShape)
     let compiled = try resolve(targets: targets)
+
+    // A batch larger than the data is the whole data, as in Keras.
+    var options = options
+    options.batchSize = min(options.batchSize, data.count)
     let steps = (data.count + options.batchSize - 1) / options.batchSize
     let history = History(verbose: options.verbose, epochs: options.epochs, steps: steps)
     self.history = history
@@ -305,6 +320,7 @@ extension Model {
   ) throws -> Trackers {
     try plan(data.sampleShape)
     var trackers = Trackers(metrics: c.metrics.count)
+    let batchSize = min(batchSize, max(data.count, 1))
     let steps = (data.count + batchSize - 1) / batchSize
     let order = Array(0..<data.count)
     for stepIndex in 0..<steps {
@@ -343,6 +359,7 @@ extension Model {
     let targets = try TargetData(y, samples: data.count)
     try plan(data.sampleShape)
     let c = try resolve(targets: targets)
+    let batchSize = min(batchSize, data.count)
     let steps = (data.count + batchSize - 1) / batchSize
     let bar = ProgressBar(target: steps, verbose: verbose)
     let trackers = try run(data, targets, c, batchSize: batchSize, bar: bar)
@@ -372,6 +389,7 @@ extension Model {
     let type = outputDType
     var result = try NDArray(zeros: [data.count] + outShape, dtype: type)
     let target = result.storage.bytes
+    let batchSize = min(batchSize, max(data.count, 1))
     let steps = (data.count + batchSize - 1) / batchSize
     let bar = ProgressBar(target: steps, verbose: verbose)
     for stepIndex in 0..<steps {
@@ -392,4 +410,9 @@ extension Model {
     result = try result.contiguous()
     return result
   }
+}
+
+/// A fraction as Python prints a float (`0.999`, `nan`).
+private func formatSplit(_ value: Double) -> String {
+  value.isNaN ? "nan" : value.isInfinite ? (value > 0 ? "inf" : "-inf") : "\(value)"
 }

@@ -62,7 +62,10 @@ public struct NDArray: @unchecked Sendable {
   public var ndim: Int { shape.count }
 
   /// The number of elements.
-  public var count: Int { shape.reduce(1, *) }
+  public var count: Int {
+    // An empty axis may sit after lengths whose product leaves the Int range.
+    shape.contains(0) ? 0 : shape.reduce(1, *)
+  }
 
   /// Whether the elements lie in row-major order with no gaps.
   public var isContiguous: Bool {
@@ -80,7 +83,11 @@ public struct NDArray: @unchecked Sendable {
     var step = 1
     for axis in stride(from: shape.count - 1, through: 0, by: -1) {
       strides[axis] = step
-      step *= max(shape[axis], 1)
+
+      // Only an array with no elements can overflow here (elementCount rejects
+      // the rest), and its strides are never followed.
+      let (next, overflow) = step.multipliedReportingOverflow(by: max(shape[axis], 1))
+      step = overflow ? Int.max : next
     }
     return strides
   }
@@ -88,20 +95,50 @@ public struct NDArray: @unchecked Sendable {
   /// Checks a shape and returns its element count, throwing ValueError for
   /// negative lengths and MemoryError when the bytes would not fit.
   public static func elementCount(_ shape: [Int], dtype: DType) throws -> Int {
-    var count = 1
+    let (bytes, empty) = try layoutBytes(shape, dtype: dtype)
+    if empty {
+      guard bytes != nil else { throw tooBig() }
+      return 0
+    }
+    guard let bytes, bytes <= Storage.allocationLimit else {
+      throw memoryError(shape, dtype: dtype)
+    }
+    return bytes / dtype.itemSize
+  }
+
+  /// Throws ValueError unless a view of `shape` can be addressed: the
+  /// bytes of its non-empty axes must fit in an Int, since its strides and
+  /// element count are products of those lengths.
+  public static func checkAddressable(_ shape: [Int], dtype: DType) throws {
+    guard try layoutBytes(shape, dtype: dtype).bytes != nil else { throw tooBig() }
+  }
+
+  /// The bytes the non-empty axes span (nil past Int.max) and whether any
+  /// axis is empty; throws ValueError for a negative length.
+  private static func layoutBytes(_ shape: [Int], dtype: DType) throws -> (
+    bytes: Int?, empty: Bool
+  ) {
+    var bytes: Int? = dtype.itemSize
+    var empty = false
     for length in shape {
       guard length >= 0 else {
         throw TensorError(.valueError, "negative dimensions are not allowed")
       }
-      let (product, overflow) = count.multipliedReportingOverflow(by: length)
-      guard !overflow else { throw memoryError(shape, dtype: dtype) }
-      count = product
+      if length == 0 {
+        empty = true
+      } else if let current = bytes {
+        let (product, overflow) = current.multipliedReportingOverflow(by: length)
+        bytes = overflow ? nil : product
+      }
     }
-    let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
-    guard !overflow, bytes <= Storage.allocationLimit else {
-      throw memoryError(shape, dtype: dtype)
-    }
-    return count
+    return (bytes, empty)
+  }
+
+  private static func tooBig() -> TensorError {
+    TensorError(
+      .valueError,
+      "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum"
+        + " possible size.")
   }
 
   private static func memoryError(_ shape: [Int], dtype: DType) -> TensorError {

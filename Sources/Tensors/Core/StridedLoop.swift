@@ -9,6 +9,12 @@ struct LoopLayout {
 
   /// Builds the merged layout of operands of `shape` with `strides`.
   init(shape: [Int], strides operands: [[Int]]) {
+    // Nothing to visit: one empty row, so no loop walks the other axes.
+    if shape.contains(0) {
+      self.shape = [0]
+      self.strides = operands.map { _ in [0] }
+      return
+    }
     var keptShape: [Int] = []
     var kept: [[Int]] = operands.map { _ in [] }
     for axis in shape.indices where shape[axis] != 1 {

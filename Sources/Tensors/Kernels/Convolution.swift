@@ -32,10 +32,8 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     self.strideY = strideY
     self.strideX = strideX
     if same {
-      outHeight = (height + strideY - 1) / strideY
-      outWidth = (width + strideX - 1) / strideX
-      padTop = max((outHeight - 1) * strideY + kernelHeight - height, 0) / 2
-      padLeft = max((outWidth - 1) * strideX + kernelWidth - width, 0) / 2
+      (outHeight, padTop) = try Self.samePadding(height, kernelHeight, strideY)
+      (outWidth, padLeft) = try Self.samePadding(width, kernelWidth, strideX)
     } else {
       guard height >= kernelHeight, width >= kernelWidth else {
         throw TensorError(
@@ -48,6 +46,20 @@ public struct ConvolutionGeometry: Sendable, Equatable {
       padTop = 0
       padLeft = 0
     }
+  }
+
+  /// The output length and leading padding of one axis under `same`
+  /// padding, worked out wide so that huge windows or strides cannot
+  /// overflow.
+  private static func samePadding(_ length: Int, _ window: Int, _ stride: Int) throws -> (
+    Int, Int
+  ) {
+    let outLength = length > 0 ? (length - 1) / stride + 1 : 0
+    let total = (Int128(outLength) - 1) * Int128(stride) + Int128(window) - Int128(length)
+    guard let padding = Int(exactly: max(total, 0) / 2) else {
+      throw TensorError(.valueError, "the window is too large to pad with padding='same'")
+    }
+    return (outLength, padding)
   }
 
   /// Values in one window across all input channels (a row of im2col).

@@ -39,6 +39,7 @@ extension NDArray {
         "could not broadcast input array from shape \(compactShape(shape))"
           + " into shape \(compactShape(target))")
     }
+    try NDArray.checkAddressable(target, dtype: dtype)
     return NDArray(
       storage: storage, dtype: dtype, shape: target,
       strides: broadcastStrides(to: target), offset: offset)

@@ -58,7 +58,8 @@ extension NDArray {
     let m = columns ?? rows
     let out = try NDArray(zeros: [rows, m], dtype: .float64)
     let p = out.pointer(as: Double.self)
-    for i in 0..<rows {
+    // With no columns there is no diagonal to walk down the rows.
+    for i in 0..<(m == 0 ? 0 : rows) {
       // A diagonal far off the matrix must not overflow the column index.
       let (column, overflow) = i.addingReportingOverflow(k)
       if !overflow && column >= 0 && column < m { p[i * m + column] = 1 }

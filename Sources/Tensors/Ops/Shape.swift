@@ -45,6 +45,7 @@ extension NDArray {
     } else if known != count {
       throw reshapeError(newShape)
     }
+    try NDArray.checkAddressable(resolved, dtype: dtype)
     return resolved
   }
 
@@ -149,7 +150,11 @@ extension NDArray {
             + " \(first.shape[d]) and the array at index \(index) has size \(array.shape[d])")
       }
       dtype = DType.promote(dtype, array.dtype)
-      total += array.shape[resolved]
+      let (sum, overflow) = total.addingReportingOverflow(array.shape[resolved])
+      guard !overflow else {
+        throw TensorError(.valueError, "concatenated length is too large")
+      }
+      total = sum
     }
     var outShape = first.shape
     outShape[resolved] = total

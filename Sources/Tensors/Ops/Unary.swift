@@ -114,6 +114,13 @@ extension NDArray {
 
   /// Rounds half to even at `decimals` places, as `np.round`.
   public func rounded(decimals: Int = 0) throws -> NDArray {
+    // NumPy takes the places as a C int.
+    guard decimals >= Int(Int32.min) else {
+      throw TensorError(.overflowError, "signed integer is less than minimum")
+    }
+    guard decimals <= Int(Int32.max) else {
+      throw TensorError(.overflowError, "signed integer is greater than maximum")
+    }
     guard dtype.isFloatingPoint else {
       if decimals >= 0 { return try copy() }
       let scale = Double(pow10(-decimals))

@@ -76,7 +76,7 @@ extension NDArray {
       }
       let length = shape[axis]
       let positions =
-        summarize && length > 2 * edge
+        summarize && edge < length - edge
         ? Array(0..<edge) + Array((length - edge)..<length) : Array(0..<length)
       for i in positions { visit(axis + 1, base + i * strides[axis]) }
     }
@@ -87,13 +87,17 @@ extension NDArray {
   private func arrayText(separator: String, prefix: String, suffix: String) -> String {
     let options = PrintOptions.current
     let summarize = count > options.threshold
-    let format = formatter(offsets: shownOffsets(summarize: summarize, edge: options.edgeItems))
+
+    // NumPy shows no items for a negative edge count, and puts each item on
+    // its own line for any width below zero.
+    let edge = max(options.edgeItems, 0)
+    let format = formatter(offsets: shownOffsets(summarize: summarize, edge: edge))
     let printer = ArrayPrinter(
       array: self, format: format, separator: separator,
-      edgeItems: summarize ? options.edgeItems : nil)
+      edgeItems: summarize ? edge : nil)
     return printer.recurse(
       axis: 0, base: offset, hangingIndent: String(repeating: " ", count: prefix.count + 1),
-      width: options.lineWidth - suffix.count)
+      width: max(options.lineWidth, 0) - suffix.count)
   }
 }
 
@@ -110,7 +114,7 @@ private struct ArrayPrinter {
     let nextWidth = width - 1
     let length = array.shape[axis]
     let step = array.strides[axis]
-    let summary = edgeItems.map { 2 * $0 < length } ?? false
+    let summary = edgeItems.map { $0 < length - $0 } ?? false
     let leading = summary ? (edgeItems ?? 0) : 0
     let trailing = summary ? (edgeItems ?? 0) : length
     let axesLeft = array.ndim - axis

@@ -55,6 +55,17 @@ public struct RandomGenerator: Sendable {
     }
   }
 
+  /// An integer uniformly drawn from `0..<bound`, without modulo bias; a
+  /// bound of zero stands for 2**64, the whole range.
+  public mutating func nextUInt64(below bound: UInt64) -> UInt64 {
+    guard bound != 0 else { return nextUInt64() }
+    let threshold = (0 &- bound) % bound
+    while true {
+      let (high, low) = nextUInt64().multipliedFullWidth(by: bound)
+      if low >= threshold { return high }
+    }
+  }
+
   /// A standard normal sample (Marsaglia's polar method).
   public mutating func nextNormal() -> Double {
     if let spare = spareNormal {

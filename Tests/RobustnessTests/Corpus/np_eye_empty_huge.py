@@ -1,0 +1,3 @@
+# expect: ValueError at 3:5
+import numpy as np
+a = np.eye(9223372036854775807, 0)
