@@ -283,4 +283,41 @@ final class NumPyInPlaceTests: XCTestCase {
       """
     XCTAssertEqual(output(of: source, file: "integer_bounds.py"), expected + "\n")
   }
+
+  /// `@=` keeps the target's shape or raises NumPy's errors; fancy indices write back once.
+  func testMatrixMultiplyInPlace() {
+    let source = """
+      import numpy as np
+      def attempt(text, f):
+          try:
+              f()
+          except ValueError as e:
+              print(text, '->', type(e).__name__, str(e).strip())
+      def vector():
+          a = np.ones(3); a @= np.ones((3, 2))
+      def wider():
+          a = np.ones((2, 2)); a @= np.ones((2, 3))
+      def by_vector():
+          a = np.ones((2, 3)); a @= np.ones(3)
+      attempt('vector', vector)
+      attempt('wider', wider)
+      attempt('by_vector', by_vector)
+      v = np.ones(3); v @= np.arange(9.0).reshape(3, 3); print(v)
+      x = np.arange(4); x[[0, 0, 1]] += 1; print(x)
+      y = np.arange(6).reshape(2, 3); y[1] -= 10; y[:, 0] *= -1; print(y)
+      """
+    let expected = """
+      vector -> ValueError matmul: Output operand 0 has a mismatch in its core dimension 0, wit\
+      h gufunc signature (n?,k),(k,m?)->(n?,m?) (size 3 is different from 2)
+      wider -> ValueError matmul: Output operand 0 has a mismatch in its core dimension 1, wit\
+      h gufunc signature (n?,k),(k,m?)->(n?,m?) (size 2 is different from 3)
+      by_vector -> ValueError inplace matrix multiplication requires the first operand to have a\
+      t least one and the second at least two dimensions.
+      [ 9. 12. 15.]
+      [1 2 2 3]
+      [[ 0  1  2]
+       [ 7 -6 -5]]
+      """
+    XCTAssertEqual(output(of: source, file: "inplace_matmul.py"), expected + "\n")
+  }
 }

@@ -14,7 +14,14 @@ extension NDArrayObject {
     guard flavor == .ndarray, let operand = try? other.asOperand() else { return nil }
     let result: NDArray
     if op == .matrixMultiply {
-      result = try NDArray.matmul(array, try other.asNDArray())
+      let right = try other.asNDArray()
+      // NumPy refuses the shapes for which `@=` could never keep the target's.
+      guard array.ndim >= 1, right.ndim >= 2 else {
+        throw PyError.valueError(
+          "inplace matrix multiplication requires the first operand to have at least one and"
+            + " the second at least two dimensions.")
+      }
+      result = try NDArray.matmul(array, right)
     } else {
       guard let ufunc = op.arrayOp else { return nil }
       if case .array(let right) = operand {
