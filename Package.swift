@@ -3,7 +3,7 @@ import PackageDescription
 
 // The layers of mlscript, lowest first. Each target depends only on targets
 // above it in this list, so the architecture reads top to bottom:
-//   C libraries, Support (console, Ctrl-C) -> Tensors -> TerminalGraphics,
+//   C libraries, Support (console, Ctrl-C), VectorKernels -> Tensors -> TerminalGraphics,
 //   Networks, DataFiles -> Language -> Library (the built-in modules)
 //   -> Notebook (lessons, REPL) -> mlscript (the command).
 let package = Package(
@@ -24,7 +24,12 @@ let package = Package(
       providers: [.apt(["libreadline-dev"])]),
 
     .target(name: "Support"),
-    .target(name: "Tensors", dependencies: ["CBLAS"]),
+    // Compiled for AVX2 and FMA; Tensors calls it only on processors that
+    // report both.
+    .target(
+      name: "VectorKernels",
+      swiftSettings: [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma"])]),
+    .target(name: "Tensors", dependencies: ["CBLAS", "VectorKernels"]),
     .target(name: "TerminalGraphics", dependencies: ["Support"]),
     .target(name: "Networks", dependencies: ["Tensors", "Support"]),
     .target(name: "DataFiles", dependencies: ["Tensors", "CHDF5"]),

@@ -105,7 +105,8 @@ struct Program {
         && !options.interactiveAfter
       if stepping {
         guard openTranscript(for: lesson, session: session) else { return 2 }
-        return Stepper(lesson: lesson, session: session).run()
+        let file = Program.absolute(path, from: startDirectory)
+        return Stepper(lesson: lesson, session: session, file: file).run()
       }
       return finish(run(lesson, session: session, display: .cell), session: session)
     }

@@ -77,19 +77,30 @@ public struct Lesson: Sendable {
     return "cell [\(index + 1)/\(cells.count)]\(title)"
   }
 
-  /// The index of the cell a user names: a 1-based number, or a title
-  /// (exact first, then case-insensitively, then a title containing it).
+  /// The index of the cell a user names: a 1-based number, or a title or
+  /// a text cell's heading (exact first, then case-insensitively, then a title containing it).
   public func cellIndex(named query: String) -> Int? {
     let wanted = query.trimmingSpaces()
     if wanted.isEmpty { return nil }
     if let number = Int(wanted) {
       return number >= 1 && number <= cells.count ? number - 1 : nil
     }
-    let titles = cells.map { $0.title ?? "" }
+    let titles = cells.map { $0.title ?? $0.markdownHeading ?? "" }
     if let exact = titles.firstIndex(of: wanted) { return exact }
     let lower = wanted.lowercased()
     if let folded = titles.firstIndex(where: { $0.lowercased() == lower }) { return folded }
     return titles.firstIndex { $0.lowercased().contains(lower) }
+  }
+}
+
+extension LessonCell {
+  /// The heading a text cell opens with (`## Pooling` gives `Pooling`).
+  var markdownHeading: String? {
+    guard kind == .markdown,
+      let first = source.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }),
+      first.hasPrefix("#")
+    else { return nil }
+    return String(first.drop { $0 == "#" }).trimmingSpaces()
   }
 }
 

@@ -31,7 +31,10 @@ struct Magics {
 
   /// `%who`: the names the program bound.
   private func who() {
-    let names = session.interpreter.globalNames.filter { !$0.hasPrefix("_") }
+    // The prompt's own history names are not the program's, as in IPython.
+    let names = session.interpreter.globalNames.filter {
+      !$0.hasPrefix("_") && $0 != "In" && $0 != "Out"
+    }
     if names.isEmpty {
       Console.shared.write("Interactive namespace is empty.\n")
     } else {

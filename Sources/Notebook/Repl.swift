@@ -14,6 +14,7 @@ final class Repl {
   private let history: HistoryFile?
   private var counter = 1
   private var inputs: [String] = []
+  private lazy var promptHistory = PromptHistory(interpreter: session.interpreter)
   /// The code `exit` leaves with: 0, or what a `SystemExit` asked for.
   private var exitCode: Int32 = 0
 
@@ -32,6 +33,7 @@ final class Repl {
 
   /// Reads and runs inputs until Ctrl-D or `exit`; returns the exit code.
   func run() -> Int32 {
+    _ = promptHistory
     if editing {
       LineEditor.replaceHistory(history?.entries ?? [])
       let completer = Completer(interpreter: session.interpreter)
@@ -53,6 +55,7 @@ final class Repl {
 
   private func record(_ input: String) {
     inputs.append(input)
+    promptHistory.recordInput(input, number: counter)
     if editing { LineEditor.remember(input) }
     guard let history else { return }
     if history.add(input) {
@@ -210,7 +213,7 @@ final class Repl {
     let origin = SourceOrigin(file: "<repl>", cell: counter, cellTitle: nil, lineOffset: 0)
     let outcome = session.execute(source, origin: origin, display: display) { values in
       if let value = values.last(where: { !$0.isNone }) {
-        session.interpreter.setGlobal("_", value)
+        promptHistory.recordOutput(value, number: counter)
         showResult(session.display(value))
       }
     }

@@ -79,6 +79,15 @@ public final class Session {
       else { continue }
       named.traceback[index].function = lesson.cellLabel(cell)
     }
+    if let location = named.location, let lesson = lessons[location.origin.file],
+      let cell = lesson.cellIndex(containingLine: location.line),
+      lesson.cells.count > 1 || lesson.cells[cell].title != nil
+    {
+      named.locationContext = lesson.cellLabel(cell)
+    }
+    // A traceback after Ctrl-C in the middle of a progress bar would
+    // otherwise start on the bar's line.
+    if !Console.shared.endsLine && Console.shared.isTerminal { Console.shared.write("\n") }
     var text = interpreter.formatTraceback(named, color: StandardError.usesColor)
     if !text.hasSuffix("\n") { text += "\n" }
     StandardError.write(text)

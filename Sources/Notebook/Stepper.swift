@@ -1,11 +1,19 @@
 import Language
 import Support
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Step mode: shows each cell before running it and waits for a key, so a
 /// student walks through a lesson at their own pace.
 final class Stepper {
-  let lesson: Lesson
+  private(set) var lesson: Lesson
   let session: Session
+  /// The lesson's file, read again when a cell is rerun so that a fix made
+  /// in an editor takes effect.
+  private let file: String?
+  private var fileStamp: timespec?
   private var index = 0
   private var shown: Int?
   private var lastRun: Int?
@@ -13,10 +21,37 @@ final class Stepper {
   private var failed = Set<Int>()
   private lazy var repl = Repl(session: session)
 
-  init(lesson: Lesson, session: Session) {
+  init(lesson: Lesson, session: Session, file: String? = nil) {
     self.lesson = lesson
     self.session = session
+    self.file = file
+    fileStamp = file.flatMap(Stepper.modificationTime)
     session.lessons[lesson.path] = lesson
+  }
+
+  private static func modificationTime(_ path: String) -> timespec? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    return status.st_mtim
+  }
+
+  /// Reads the lesson again when its file changed since it was read;
+  /// true when it did.
+  private func reloadIfChanged() -> Bool {
+    guard let file, let stamp = Stepper.modificationTime(file) else { return false }
+    if let old = fileStamp, old.tv_sec == stamp.tv_sec, old.tv_nsec == stamp.tv_nsec {
+      return false
+    }
+    fileStamp = stamp
+    guard let bytes = AtomicFile.read(file),
+      let fresh = Program.decodeLesson(bytes, path: lesson.path)
+    else { return false }
+    lesson = fresh
+    session.lessons[lesson.path] = fresh
+    index = min(index, total)
+    if let last = lastRun, last >= total { lastRun = nil }
+    write("Read \(lesson.path) again: it changed on disk.\n")
+    return true
   }
 
   private var total: Int { lesson.cells.count }
@@ -25,7 +60,7 @@ final class Stepper {
   /// Steps until the user quits; returns the exit code.
   func run() -> Int32 {
     write(
-      style("1", "\(lesson.path)") + " — \(total) cells. "
+      style("1", "\(lesson.path)") + " — \(total) cell\(total == 1 ? "" : "s"). "
         + "Enter runs a cell, ? lists the keys.\n")
     while true {
       if shown != index {
@@ -94,7 +129,8 @@ final class Stepper {
 
   private func show(_ position: Int) {
     guard position < total else {
-      write(rule("end of the lesson") + "All \(total) cells shown. p goes back, q quits.\n")
+      let all = total == 1 ? "The only cell is" : "All \(total) cells are"
+      write(rule("end of the lesson") + "\(all) shown. p goes back, q quits.\n")
       return
     }
     let cell = lesson.cells[position]
@@ -156,9 +192,10 @@ final class Stepper {
   }
 
   private func rerun() {
+    let reloaded = reloadIfChanged()
     let target = lastRun ?? index
     guard target < total else { return }
-    if target != index {
+    if target != index || reloaded {
       show(target)
       shown = nil
     }
@@ -201,7 +238,7 @@ final class Stepper {
       failed.insert(position)
       write(
         style("33", "Stopped at cell [\(position + 1)/\(total)].")
-          + " Fix things in the REPL (i), then r runs the cell again.\n")
+          + " Fix the file or use the REPL (i), then r runs the cell again.\n")
       return false
     }
   }

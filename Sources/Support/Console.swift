@@ -46,8 +46,13 @@ public final class Console: @unchecked Sendable {
   /// Whether any colour may be written.
   public var usesColor: Bool { colorDepth != .none }
 
+  /// Whether the last text written ended its line (a progress bar being
+  /// redrawn does not), so that what follows can start a fresh one.
+  public private(set) var endsLine = true
+
   /// Writes text as it is, without adding a newline.
   public func write(_ text: String) {
+    if let last = text.last { endsLine = last == "\n" }
     for observer in observers { observer(text) }
     if let redirect {
       redirect(text)

@@ -110,6 +110,10 @@ final class TerminalSessionTests: XCTestCase {
     XCTAssertTrue(terminal.wait(for: "Out[2]: 8"), terminal.screen)
     terminal.send("_ + 1\r")
     XCTAssertTrue(terminal.wait(for: "Out[3]: 9"), terminal.screen)
+    terminal.send("Out[2] * _2\r")
+    XCTAssertTrue(terminal.wait(for: "Out[4]: 64"), terminal.screen)
+    terminal.send("_i2\r")
+    XCTAssertTrue(terminal.wait(for: "Out[5]: 'grow(3)'"), terminal.screen)
     terminal.send("exit\r")
     XCTAssertEqual(terminal.waitForExit(), 0)
   }

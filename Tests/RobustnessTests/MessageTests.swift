@@ -39,6 +39,13 @@ final class MessageTests: XCTestCase {
     assertMessage("x = 1 2\n", "SyntaxError", "invalid syntax")
   }
 
+  func testPythonTwoPrintAsksForParentheses() {
+    assertMessage(
+      "print \"hello\"\n", "SyntaxError",
+      "Missing parentheses in call to 'print'. Did you mean print(...)?")
+    assertRuns("print\nprint(1)\n")
+  }
+
   func testGlobalAfterAUseIsASyntaxError() {
     assertMessage(
       "def f():\n    x = 1\n    global x\n", "SyntaxError",

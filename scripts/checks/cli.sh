@@ -54,4 +54,11 @@ echo 'import sys; print(sys.argv[1:])' > "$tmp/args.mlscript"
 argv=$("$bin" --run "$tmp/args.mlscript" --epochs 3 < /dev/null)
 [ "$argv" = "['--epochs', '3']" ] || fail "a script gave sys.argv[1:] $argv"
 
+# A syntax error in a lesson names its cell, as a runtime error does.
+printf '# %%%% Setup\nx = 1\n\n# %%%% Broken\nprint(x\n' > "$tmp/syntax.mlscript"
+"$bin" --run "$tmp/syntax.mlscript" > /dev/null 2> "$tmp/err"
+[ $? -eq 1 ] || fail "a lesson with a syntax error should exit 1"
+grep -q 'syntax.mlscript", line 5, in cell \[2/2\] Broken' "$tmp/err" ||
+  fail "a syntax error does not name its cell: $(head -c 200 "$tmp/err")"
+
 exit "$status"

@@ -449,7 +449,8 @@ public final class Interpreter {
       }
       flushRepeats()
     } else if let location = error.location {
-      text += locationLine(location) + "\n"
+      text += locationLine(location)
+      text += (error.locationContext.map { ", in \($0)" } ?? "") + "\n"
       text += syntaxExcerpt(
         location, carets: error.message == "unexpected indent" ? nil : red, reset: reset)
     }

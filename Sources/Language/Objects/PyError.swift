@@ -11,6 +11,8 @@ public struct PyError: Error, CustomStringConvertible {
   public var traceback: [TraceFrame] = []
   /// Where a SyntaxError or IndentationError was found.
   public var location: SourceSpan?
+  /// What holds `location`, shown after it (a lesson's cell).
+  public var locationContext: String?
   /// The failing expression in the innermost frame not yet recorded in
   /// `traceback`, and the part of it the caret points at.
   var pendingSpan: SourceSpan?

@@ -58,20 +58,7 @@ enum BuiltinTypes {
     construct: { arguments in
       let bound = try arguments.bind("dict(iterable=None, **kwargs)")
       let result = PyDict()
-      if let source = bound.optional("iterable") {
-        if case .object(let other as PyDict) = source {
-          for (key, value) in other.pairs { try result.set(key, value) }
-        } else {
-          try forEach(source) { pair in
-            let items = try collect(pair)
-            guard items.count == 2 else {
-              throw PyError.valueError(
-                "dictionary update sequence element has length \(items.count); 2 is required")
-            }
-            try result.set(items[0], items[1])
-          }
-        }
-      }
+      if let source = bound.optional("iterable") { try updateDict(result, from: source) }
       for (name, value) in bound.extraKeywords { try result.set(.string(name), value) }
       return .object(result)
     })

@@ -447,20 +447,7 @@ func installTypeMethods() {
   }
   dict.method("update") { (d: PyDict, args) in
     let bound = try args.bind("update(other=None, **kwargs)")
-    if let other = bound.optional("other") {
-      if case .object(let source as PyDict) = other {
-        for (key, value) in source.pairs { try d.set(key, value) }
-      } else {
-        try forEach(other) { pair in
-          let items = try collect(pair)
-          guard items.count == 2 else {
-            throw PyError.valueError(
-              "dictionary update sequence element has length \(items.count); 2 is required")
-          }
-          try d.set(items[0], items[1])
-        }
-      }
-    }
+    if let other = bound.optional("other") { try updateDict(d, from: other) }
     for (name, value) in bound.extraKeywords { try d.set(.string(name), value) }
     return .none
   }

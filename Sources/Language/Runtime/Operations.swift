@@ -492,6 +492,29 @@ func mappingPairs(_ value: Value) throws -> [(key: Value, value: Value)] {
   throw PyError.typeError("argument after ** must be a mapping, not \(value.typeName)")
 }
 
+/// Stores into `dict` what `dict(source)` or `d.update(source)` takes: a
+/// dict, an object with `keys()` (read by key, as Python does), or an
+/// iterable of pairs.
+func updateDict(_ dict: PyDict, from source: Value) throws {
+  if case .object(let other as PyDict) = source {
+    for (key, value) in other.pairs { try dict.set(key, value) }
+    return
+  }
+  if case .object = source, attributeNames(of: source).contains("keys") {
+    let keys = try callValue(try getAttribute(source, "keys"), Arguments())
+    for key in try collect(keys) { try dict.set(key, try getItem(source, key)) }
+    return
+  }
+  try forEach(source) { pair in
+    let items = try collect(pair)
+    guard items.count == 2 else {
+      throw PyError.valueError(
+        "dictionary update sequence element has length \(items.count); 2 is required")
+    }
+    try dict.set(items[0], items[1])
+  }
+}
+
 /// Calls any callable value.
 func callValue(_ callee: Value, _ arguments: Arguments) throws -> Value {
   guard case .object(let object) = callee else {

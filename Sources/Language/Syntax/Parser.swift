@@ -588,6 +588,14 @@ struct Parser {
     if let starred = first as? StarredExpr {
       throw errorAt("can't use starred expression here", starred.pos)
     }
+    // Python 2's print statement, still common in old lesson material.
+    if let name = first as? NameExpr, name.name == "print" || name.name == "exec",
+      startsNewExpression(current)
+    {
+      throw errorAt(
+        "Missing parentheses in call to '\(name.name)'. Did you mean \(name.name)(...)?",
+        first.pos.through(current.pos))
+    }
     return ExprStmt(first, first.pos)
   }
 

@@ -25,21 +25,39 @@ public final class Storage: @unchecked Sendable {
           + " (limit \(Storage.describe(bytes: Storage.allocationLimit)))")
     }
     let count = max(byteCount, 1)
-    var raw: UnsafeMutableRawPointer? = nil
-    // Large blocks go on 2 MiB boundaries and ask for huge pages, as NumPy
-    // does: first touches then fault 512 times less often.
-    let huge = count >= 4 << 20
-    guard posix_memalign(&raw, huge ? 2 << 20 : 64, count) == 0, let memory = raw else {
-      throw TensorError(
-        .memoryError, "Unable to allocate \(Storage.describe(bytes: byteCount))")
+    let reserved = BlockCache.classBytes(count)
+    let memory: UnsafeMutableRawPointer
+    if let cached = BlockCache.take(reserved) {
+      memory = cached
+    } else {
+      var raw: UnsafeMutableRawPointer? = nil
+      // Large blocks go on 2 MiB boundaries and ask for huge pages, as NumPy
+      // does: first touches then fault 512 times less often.
+      let huge = reserved >= 4 << 20
+      let alignment = huge ? 2 << 20 : 64
+      if posix_memalign(&raw, alignment, reserved) != 0 {
+        // Blocks kept for reuse may be what the allocator is missing.
+        BlockCache.empty()
+        if posix_memalign(&raw, alignment, reserved) != 0 { raw = nil }
+      }
+      guard let fresh = raw else {
+        throw TensorError(
+          .memoryError, "Unable to allocate \(Storage.describe(bytes: byteCount))")
+      }
+      if huge { _ = madvise(fresh, reserved, 14) }  // 14 is MADV_HUGEPAGE.
+      memory = fresh
     }
-    if huge { _ = madvise(memory, count, 14) }  // 14 is MADV_HUGEPAGE.
     if zeroed { memset(memory, 0, count) }
     self.bytes = memory
     self.byteCount = byteCount
+    self.reservedBytes = reserved
   }
 
-  deinit { free(bytes) }
+  /// The bytes actually allocated: `byteCount` rounded up to a size class
+  /// of the block cache.
+  private let reservedBytes: Int
+
+  deinit { BlockCache.give(bytes, bytes: reservedBytes) }
 
   /// Formats a byte count as NumPy's MemoryError does (`1.49 GiB`).
   public static func describe(bytes: Int) -> String {

@@ -131,6 +131,12 @@ func zipLoop<A, B, R>(
       return
     }
   }
+  // Rows of a broadcast (a matrix plus a row or a column) are contiguous
+  // or constant on each side: those loops get their own, vectorisable
+  // bodies instead of one with strides.
+  let contiguous = so == 1 && sa == 1 && sb == 1
+  let rightConstant = so == 1 && sa == 1 && sb == 0
+  let leftConstant = so == 1 && sa == 0 && sb == 1
   let perRow = max(n, 1)
   Parallel.forRanges(layout.rowCount * perRow, alignment: perRow) { range in
     let first = range.lowerBound / perRow
@@ -139,7 +145,17 @@ func zipLoop<A, B, R>(
       let pa = a + offsets[0]
       let pb = b + offsets[1]
       let po = out + offsets[2]
-      for i in 0..<n { po[i * so] = f(pa[i * sa], pb[i * sb]) }
+      if contiguous {
+        for i in 0..<n { po[i] = f(pa[i], pb[i]) }
+      } else if rightConstant {
+        let y = pb[0]
+        for i in 0..<n { po[i] = f(pa[i], y) }
+      } else if leftConstant {
+        let x = pa[0]
+        for i in 0..<n { po[i] = f(x, pb[i]) }
+      } else {
+        for i in 0..<n { po[i * so] = f(pa[i * sa], pb[i * sb]) }
+      }
     }
   }
 }
@@ -170,7 +186,11 @@ func mapLoop<A, R>(
     layout.forEachRow(first..<end) { offsets in
       let pa = a + offsets[0]
       let po = out + offsets[1]
-      for i in 0..<n { po[i * so] = f(pa[i * sa]) }
+      if sa == 1 && so == 1 {
+        for i in 0..<n { po[i] = f(pa[i]) }
+      } else {
+        for i in 0..<n { po[i * so] = f(pa[i * sa]) }
+      }
     }
   }
 }

@@ -296,6 +296,14 @@ public enum Convolution {
     output: UnsafeMutablePointer<T>, scratch: UnsafeMutablePointer<T>,
     filters: Int, geometry g: ConvolutionGeometry, activation: ActivationKernel = .linear
   ) {
+    if T.self == Float.self,
+      DirectConvolution.forward(
+        input: floats(input), kernel: floats(kernel), bias: bias.map(floats),
+        output: floats(output), scratch: floats(scratch), filters: filters, geometry: g,
+        activation: activation)
+    {
+      return
+    }
     let patch = g.patchSize
     let blockSize = blockRows(g) * patch
     perWorker(g, cost: g.outPixels * patch * filters) { worker, images in
@@ -330,6 +338,15 @@ public enum Convolution {
     inputGradient: UnsafeMutablePointer<T>?, filters: Int, geometry g: ConvolutionGeometry,
     activation: ActivationKernel = .linear, output: UnsafePointer<T>? = nil
   ) {
+    if T.self == Float.self,
+      DirectConvolution.backward(
+        input: floats(input), outputGradient: floats(outputGradient), kernel: floats(kernel),
+        scratch: floats(scratch), kernelGradient: kernelGradient.map(floats),
+        biasGradient: biasGradient.map(floats), inputGradient: inputGradient.map(floats),
+        filters: filters, geometry: g, activation: activation, output: output.map(floats))
+    {
+      return
+    }
     let patch = g.patchSize
     let kernelCount = patch * filters
     let blockSize = blockRows(g) * patch
@@ -396,4 +413,14 @@ public enum Convolution {
       for c in 0..<columns { result[c] += row[c] }
     }
   }
+}
+
+/// The same memory seen as float32, for the float32-only fast paths; only
+/// called once `T` is known to be `Float`.
+private func floats<T>(_ pointer: UnsafePointer<T>) -> UnsafePointer<Float> {
+  UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self)
+}
+
+private func floats<T>(_ pointer: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Float> {
+  UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Float.self)
 }
