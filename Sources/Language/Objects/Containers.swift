@@ -36,6 +36,23 @@ public final class PyList: PyObject {
   }
 
   public override func hashKey() throws -> AnyHashable? { nil }
+
+  /// `list += iterable` extends and `list *= n` repeats this list, which
+  /// every other name for it then sees.
+  public override func inPlaceOperation(_ op: BinaryOperator, _ other: Value) throws -> Value? {
+    switch op {
+    case .add:
+      try forEach(other) { items.append($0) }
+      return .object(self)
+    case .multiply:
+      let product = try Language.binaryOperation(.multiply, .object(self), other)
+      guard let repeated = product.object(as: PyList.self) else { return nil }
+      items = repeated.items
+      return .object(self)
+    default:
+      return nil
+    }
+  }
 }
 
 /// Python's `tuple`.

@@ -6,10 +6,15 @@ public final class ExceptionType: PyObject, @unchecked Sendable {
   /// The class it derives from; nil only for BaseException.
   public let base: ExceptionType?
 
+  /// The `__name__` it answers, when not its full `name` (NumPy shows
+  /// some exceptions under their base's short name).
+  public let shortName: String?
+
   /// Declares an exception class.
-  public init(_ name: String, base: ExceptionType?) {
+  public init(_ name: String, base: ExceptionType?, shortName: String? = nil) {
     self.name = name
     self.base = base
+    self.shortName = shortName
   }
 
   /// Whether this class is `other` or derives from it.
@@ -29,7 +34,7 @@ public final class ExceptionType: PyObject, @unchecked Sendable {
 
   public override func attribute(_ member: String) throws -> Value? {
     switch member {
-    case "__name__": return .string(name)
+    case "__name__": return .string(shortName ?? name)
     case "__base__": return base.map { .object($0) } ?? .none
     default: return try super.attribute(member)
     }

@@ -132,6 +132,11 @@ open class PyObject {
     _ op: BinaryOperator, _ other: Value, reflected: Bool
   ) throws -> Value? { nil }
 
+  /// `self op= other` done in place, as Python's `__iadd__`: returns the
+  /// value to bind to the target (usually `self`), or nil to fall back to
+  /// `self op other` and rebind.
+  open func inPlaceOperation(_ op: BinaryOperator, _ other: Value) throws -> Value? { nil }
+
   /// `op self`; nil means the type has no such operator.
   open func unaryOperation(_ op: UnaryOperator) throws -> Value? { nil }
 
@@ -143,6 +148,14 @@ open class PyObject {
     default: return nil
     }
   }
+
+  /// The class `type(self)` returns, when it is not the one made from
+  /// `type` (NumPy arrays and scalars answer their own classes).
+  open var classObject: PyObject? { nil }
+
+  /// `isinstance(value, self)` when this object is a class other than a
+  /// `TypeObject`; nil means it is not a class.
+  open func instanceCheck(_ value: Value) -> Bool? { nil }
 
   /// A hash for use as a dict key, or nil when the object is unhashable.
   open func hashKey() throws -> AnyHashable? { ObjectIdentifier(self) }

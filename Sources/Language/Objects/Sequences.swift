@@ -326,6 +326,9 @@ public final class PySet: PyObject {
 public final class TypeObject: PyObject {
   /// The class's name.
   public let name: String
+  /// The module that defines it (`numpy`), shown in its repr; nil for
+  /// built-in classes.
+  public let module: String?
   private let construct: ((Arguments) throws -> Value)?
   private let test: (Value) -> Bool
   private let help: String?
@@ -333,10 +336,11 @@ public final class TypeObject: PyObject {
   /// A class whose instances are those `test` accepts, constructed by
   /// `construct` when called.
   public init(
-    name: String, doc: String? = nil, test: @escaping (Value) -> Bool,
+    name: String, module: String? = nil, doc: String? = nil, test: @escaping (Value) -> Bool,
     construct: ((Arguments) throws -> Value)? = nil
   ) {
     self.name = name
+    self.module = module
     self.test = test
     self.construct = construct
     self.help = doc
@@ -345,10 +349,10 @@ public final class TypeObject: PyObject {
   /// The class of the native objects of `pyType`, for `isinstance(x,
   /// np.ndarray)` and `type(x)`.
   public convenience init(
-    _ pyType: PyType, construct: ((Arguments) throws -> Value)? = nil
+    _ pyType: PyType, module: String? = nil, construct: ((Arguments) throws -> Value)? = nil
   ) {
     self.init(
-      name: pyType.name, doc: pyType.doc,
+      name: pyType.name, module: module, doc: pyType.doc,
       test: { value in
         guard case .object(let object) = value else { return false }
         return object.type === pyType || object.type.name == pyType.name
@@ -370,7 +374,9 @@ public final class TypeObject: PyObject {
     return try construct(arguments)
   }
 
-  public override func repr() throws -> String { "<class '\(name)'>" }
+  public override func repr() throws -> String {
+    "<class '\(module.map { $0 + "." } ?? "")\(name)'>"
+  }
 
   public override var doc: String? { help }
 

@@ -13,8 +13,14 @@ enum BuiltinTypes {
     }, construct: makeInt)
   static let float = TypeObject(
     name: "float",
-    test: { if case .float = $0 { return true } else { return false } },
-    construct: makeFloat)
+    test: { value in
+      switch value {
+      case .float: return true
+      // `np.float64` derives from `float`, as in NumPy.
+      case .object(let object): return object is FloatConvertible && object.type.name == "float64"
+      default: return false
+      }
+    }, construct: makeFloat)
   static let str = TypeObject(
     name: "str",
     test: { if case .string = $0 { return true } else { return false } },
@@ -122,6 +128,7 @@ func typeObject(of value: Value) -> Value {
     case let exception as ExceptionObject: return .object(exception.exceptionType)
     case is TypeObject, is ExceptionType: return .object(BuiltinTypes.type)
     default:
+      if let custom = object.classObject { return .object(custom) }
       let key = ObjectIdentifier(object.type)
       if let known = BuiltinTypes.native[key] { return .object(known) }
       let made = TypeObject(object.type)

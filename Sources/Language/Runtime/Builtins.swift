@@ -416,6 +416,9 @@ func isInstance(_ value: Value, _ classes: Value) throws -> Bool {
     for item in tuple.items where try isInstance(value, item) { return true }
     return false
   default:
+    if case .object(let object) = classes, let answer = object.instanceCheck(value) {
+      return answer
+    }
     throw PyError.typeError(
       "isinstance() arg 2 must be a type, a tuple of types, or a union")
   }

@@ -69,11 +69,8 @@ final class AugAssignStmt: Stmt {
       return .float(x + y)
     }
     do {
-      if case .object(let object) = a, let list = object as? PyList {
-        if op == .add {
-          try forEach(b) { list.items.append($0) }
-          return a
-        }
+      if case .object(let object) = a, let result = try object.inPlaceOperation(op, b) {
+        return result
       }
       return try binaryOperation(op, a, b)
     } catch {

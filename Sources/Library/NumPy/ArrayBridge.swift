@@ -85,7 +85,7 @@ public final class NDArrayObject: PyObject {
   }
 
   public override func setItem(_ key: Value, _ value: Value) throws {
-    try array.assign(try indexItems(key), try value.asNDArray())
+    try array.assign(try indexItems(key), try value.asNDArray(storingInto: array.dtype))
   }
 
   public override func binaryOperation(
@@ -104,6 +104,20 @@ public final class NDArrayObject: PyObject {
       reflected
       ? try NDArray.binary(ufunc, operand, mine) : try NDArray.binary(ufunc, mine, operand)
     return wrap(result)
+  }
+
+  public override func inPlaceOperation(_ op: BinaryOperator, _ other: Value) throws -> Value? {
+    try updateInPlace(op, other)
+  }
+
+  public override var classObject: PyObject? { flavor == .ndarray ? Self.ndarrayClass : nil }
+
+  /// `np.ndarray`: the class of arrays, which `type()` and `isinstance` use.
+  public static let ndarrayClass = TypeObject(ndarrayType, module: "numpy") { arguments in
+    let a = try arguments.bind("ndarray(shape, dtype=float)")
+    return .object(
+      NDArrayObject(
+        try NDArray.full(try a.shape("shape"), value: 0, dtype: try a.dtype() ?? .float64)))
   }
 
   public override func compare(_ op: ComparisonOperator, _ other: Value) throws -> Value? {
@@ -187,6 +201,18 @@ extension Value {
     return try ArrayLiteral(self, context: context).makeArray()
   }
 
+  /// The value as an array to store into an array of `dtype`: Python
+  /// numbers must fit it, as NumPy 2 requires (arrays cast unchecked).
+  public func asNDArray(storingInto dtype: DType, context: String = "argument") throws
+    -> NDArray
+  {
+    if let object = object(as: NDArrayObject.self) { return object.array }
+    if let scalar = object(as: NumPyScalar.self) { return scalar.array }
+    let literal = try ArrayLiteral(self, context: context)
+    try literal.checkLeaves(storingInto: dtype)
+    return try literal.makeArray()
+  }
+
   /// The value as an operand of an array operation; Python scalars stay
   /// weakly typed.
   public func asOperand() throws -> Operand {
@@ -267,6 +293,22 @@ struct ArrayLiteral {
     }
     dtype = dtype.map { DType.promote($0, kind) } ?? kind
     leaves.append(value)
+  }
+
+  /// Throws NumPy 2's errors for Python numbers that `dtype` cannot
+  /// hold: an int out of its range, or NaN or infinity for integers.
+  func checkLeaves(storingInto dtype: DType) throws {
+    guard dtype.isInteger else { return }
+    for leaf in leaves {
+      switch leaf {
+      case .int(let value): try dtype.checkPythonInteger(Int64(value))
+      case .float(let value) where value.isNaN:
+        throw PyError.valueError("cannot convert float NaN to integer")
+      case .float(let value) where value.isInfinite:
+        throw PyError(.overflowError, "cannot convert float infinity to integer")
+      default: break
+      }
+    }
   }
 
   func makeArray() throws -> NDArray {

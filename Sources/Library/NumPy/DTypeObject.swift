@@ -18,6 +18,20 @@ public final class DTypeObject: PyObject {
 
   public override var type: PyType { isScalarType ? Self.classType : Self.dtypeType }
 
+  /// The scalar type `np.<dtype>`, one shared object per dtype so that
+  /// `type(x) is np.float32` holds.
+  public static func scalarType(_ dtype: DType) -> DTypeObject {
+    scalarTypes[dtype] ?? DTypeObject(dtype, isScalarType: true)
+  }
+
+  private static let scalarTypes: [DType: DTypeObject] = Dictionary(
+    uniqueKeysWithValues: DType.allCases.map { ($0, DTypeObject($0, isScalarType: true)) })
+
+  public override func instanceCheck(_ value: Value) -> Bool? {
+    guard isScalarType else { return nil }
+    return value.object(as: NumPyScalar.self)?.dtype == dtype
+  }
+
   private static let classType = PyType("type") { t in
     t.property("__name__") { (d: DTypeObject) in .string(d.dtype.rawValue) }
   }
@@ -54,7 +68,9 @@ public final class DTypeObject: PyObject {
 
   public override func compare(_ op: ComparisonOperator, _ other: Value) throws -> Value? {
     guard op == .equal || op == .notEqual else { return nil }
-    let same = (try? parseDType(other)) == dtype
+    // `np.float64 == float` is false: a scalar class is not Python's own.
+    let pythonClass = isScalarType && other.object(as: TypeObject.self) != nil
+    let same = !pythonClass && (try? parseDType(other)) == dtype
     return .bool(op == .equal ? same : !same)
   }
 

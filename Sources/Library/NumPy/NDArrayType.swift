@@ -60,7 +60,7 @@ private func declareShapeMethods(_ t: PyType) {
   }
   t.method("fill") { (o: NDArrayObject, args) in
     let a = try args.bind("fill(value)")
-    try o.array.assign(try (a["value"] ?? .none).asNDArray())
+    try o.array.assign(try (a["value"] ?? .none).asNDArray(storingInto: o.array.dtype))
     return .none
   }
   t.method("nonzero") { (o: NDArrayObject, _) in

@@ -5,15 +5,16 @@ import Tensors
 func makeNumPyModule() throws -> PyModule {
   let np = PyModule("numpy", doc: "Arrays and the maths on them, as NumPy.")
   for dtype in DType.allCases {
-    np.define(
-      dtype == .bool ? "bool_" : dtype.rawValue, .object(DTypeObject(dtype, isScalarType: true)))
+    np.define(dtype == .bool ? "bool_" : dtype.rawValue, .object(DTypeObject.scalarType(dtype)))
   }
-  np.define("bool", .object(DTypeObject(.bool, isScalarType: true)))
-  np.define("int_", .object(DTypeObject(.int64, isScalarType: true)))
-  np.define("float_", .object(DTypeObject(.float64, isScalarType: true)))
-  np.define("double", .object(DTypeObject(.float64, isScalarType: true)))
-  np.define("ndarray", .object(DTypeObject(.float64, isScalarType: true)))
+  np.define("bool", .object(DTypeObject.scalarType(.bool)))
+  np.define("int_", .object(DTypeObject.scalarType(.int64)))
+  np.define("float_", .object(DTypeObject.scalarType(.float64)))
+  np.define("double", .object(DTypeObject.scalarType(.float64)))
+  np.define("ndarray", .object(NDArrayObject.ndarrayClass))
   np.define("newaxis", .none)
+  np.define("True_", makeNumPyScalar(1, dtype: .bool))
+  np.define("False_", makeNumPyScalar(0, dtype: .bool))
   np.define("pi", .float(Double.pi))
   np.define("e", .float(2.718281828459045))
   np.define("inf", .float(.infinity))
@@ -34,8 +35,12 @@ func makeNumPyModule() throws -> PyModule {
 private func defineCreation(_ np: PyModule) {
   np.function("array") { args in
     let a = try args.bind("array(object, dtype=None, copy=True, ndmin=0)")
-    let source = try (a["object"] ?? .none).asNDArray(context: "array()")
-    var result = try source.astype(try a.dtype() ?? source.dtype)
+    let object = a["object"] ?? .none
+    let dtype = try a.dtype()
+    let source =
+      try dtype.map { try object.asNDArray(storingInto: $0, context: "array()") }
+      ?? object.asNDArray(context: "array()")
+    var result = try source.astype(dtype ?? source.dtype)
     while result.ndim < (try a.int("ndmin", default: 0)) {
       result = try result.expandingDims(0)
     }
@@ -43,8 +48,12 @@ private func defineCreation(_ np: PyModule) {
   }
   np.function("asarray") { args in
     let a = try args.bind("asarray(a, dtype=None)")
-    let source = try (a["a"] ?? .none).asNDArray(context: "asarray()")
-    return .object(NDArrayObject(try source.converted(to: try a.dtype() ?? source.dtype)))
+    let object = a["a"] ?? .none
+    let dtype = try a.dtype()
+    let source =
+      try dtype.map { try object.asNDArray(storingInto: $0, context: "asarray()") }
+      ?? object.asNDArray(context: "asarray()")
+    return .object(NDArrayObject(try source.converted(to: dtype ?? source.dtype)))
   }
   for (name, fill) in [("zeros", 0.0), ("ones", 1.0), ("empty", 0.0)] {
     np.function(name) { args in
@@ -63,16 +72,17 @@ private func defineCreation(_ np: PyModule) {
   }
   np.function("full") { args in
     let a = try args.bind("full(shape, fill_value, dtype=None)")
-    let fill = try a.array("fill_value")
+    let fillValue = a["fill_value"] ?? .none
+    let fill = try fillValue.asNDArray()
     let out = try NDArray(zeros: try a.shape("shape"), dtype: try a.dtype() ?? fill.dtype)
-    try out.assign(fill)
+    try out.assign(try fillValue.asNDArray(storingInto: out.dtype))
     return .object(NDArrayObject(out))
   }
   np.function("full_like") { args in
     let a = try args.bind("full_like(a, fill_value, dtype=None)")
     let source = try a.array("a")
     let out = try NDArray(zeros: source.shape, dtype: try a.dtype() ?? source.dtype)
-    try out.assign(try a.array("fill_value"))
+    try out.assign(try (a["fill_value"] ?? .none).asNDArray(storingInto: out.dtype))
     return .object(NDArrayObject(out))
   }
   np.function("arange") { args in
@@ -88,12 +98,21 @@ private func defineCreation(_ np: PyModule) {
           dtype: try a.dtype() ?? (allInts ? .int64 : .float64))))
   }
   np.function("linspace") { args in
-    let a = try args.bind("linspace(start, stop, num=50, endpoint=True, dtype=None)")
-    return .object(
+    let a = try args.bind(
+      "linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None)")
+    let start = try a.doubleArg("start")
+    let stop = try a.doubleArg("stop")
+    let num = try a.intArg("num")
+    let endpoint = try a.boolArg("endpoint")
+    let samples = Value.object(
       NDArrayObject(
         try NDArray.linspace(
-          start: try a.doubleArg("start"), stop: try a.doubleArg("stop"), num: try a.intArg("num"),
-          endpoint: try a.boolArg("endpoint"), dtype: try a.dtype() ?? .float64)))
+          start: start, stop: stop, num: num, endpoint: endpoint,
+          dtype: try a.dtype() ?? .float64)))
+    guard try a.boolArg("retstep") else { return samples }
+    let step = NDArray.linspaceStep(start: start, stop: stop, num: num, endpoint: endpoint)
+    // Without a spacing NumPy reports a plain float NaN.
+    return .tuple([samples, step.isNaN ? .float(step) : makeNumPyScalar(step, dtype: .float64)])
   }
   np.function("eye") { args in
     let a = try args.bind("eye(N, M=None, k=0, dtype=float)")

@@ -27,6 +27,8 @@ public class NumPyScalar: PyObject, FloatConvertible {
 
   public override var type: PyType { Self.types[dtype] ?? PyType.object }
 
+  public override var classObject: PyObject? { DTypeObject.scalarType(dtype) }
+
   private static let types: [DType: PyType] = Dictionary(
     uniqueKeysWithValues: DType.allCases.map { dtype in
       (

@@ -49,6 +49,17 @@ public enum Operand {
     }
   }
 
+  /// Whether a Python int operand converts to `dtype` without wrapping.
+  func fits(_ dtype: DType) -> Bool {
+    guard case .int(let value) = self else { return true }
+    return dtype.holds(pythonInteger: value)
+  }
+
+  /// Throws NumPy 2's OverflowError for a Python int `dtype` cannot hold.
+  func checkFits(_ dtype: DType) throws {
+    if case .int(let value) = self { try dtype.checkPythonInteger(value) }
+  }
+
   func materialize(_ dtype: DType) throws -> NDArray {
     switch self {
     case .array(let array): return try array.converted(to: dtype)
@@ -91,7 +102,13 @@ extension NDArray {
   /// `lhs op rhs` element-wise with broadcasting and NumPy's promotion.
   public static func binary(_ op: BinaryOp, _ lhs: Operand, _ rhs: Operand) throws -> NDArray {
     let promoted = promotedType(lhs, rhs)
-    let compute = try computeType(op, promoted, lhs, rhs)
+    var compute = try computeType(op, promoted, lhs, rhs)
+    if op.isComparison && !(lhs.fits(compute) && rhs.fits(compute)) {
+      // NumPy 2 compares an out-of-range Python int by value.
+      compute = .int64
+    }
+    try lhs.checkFits(compute)
+    try rhs.checkFits(compute)
     let a = try lhs.materialize(compute)
     let b = try rhs.materialize(compute)
     let shape = try broadcastShape([a.shape, b.shape])

@@ -42,13 +42,26 @@ extension NDArray {
     }
     _ = try elementCount([num], dtype: .float64)
     let divisor = Double(endpoint ? num - 1 : num)
-    let step = (stop - start) / divisor
+    let step = linspaceStep(start: start, stop: stop, num: num, endpoint: endpoint)
     var values = (0..<num).map { Double($0) * step + start }
-    if step == 0 || !step.isFinite {
+    if divisor == 0 {
+      // One sample (or none): NumPy gives just the start.
+      values = (0..<num).map { _ in start }
+    } else if step == 0 || !step.isFinite {
       values = (0..<num).map { Double($0) / divisor * (stop - start) + start }
     }
     if endpoint && num > 1 { values[num - 1] = stop }
+    if dtype.isInteger { values = values.map { $0.rounded(.down) } }
     return try NDArray(values, shape: [num]).converted(to: dtype)
+  }
+
+  /// The spacing `linspace` uses, as its `retstep=True` reports it: NaN
+  /// when there are too few samples to have one.
+  public static func linspaceStep(start: Double, stop: Double, num: Int, endpoint: Bool)
+    -> Double
+  {
+    let divisor = endpoint ? num - 1 : num
+    return divisor > 0 ? (stop - start) / Double(divisor) : .nan
   }
 
   /// A 2-d array with ones on diagonal `k`, as `np.eye`.
