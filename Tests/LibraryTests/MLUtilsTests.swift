@@ -141,19 +141,4 @@ final class MLUtilsTests: XCTestCase {
         (error as? PyError)?.message, "X and y must have the same number of rows, got 12 and 2")
     }
   }
-
-  func testBoundaryOfFortyThousandPointsTakesUnderATenthOfASecond() throws {
-    let mlutils = try PlotHarness.module("mlutils")
-    let start = ContinuousClock.now
-    _ = try PlotHarness.capture(width: 80, depth: .trueColor) {
-      try PlotHarness.call(
-        mlutils, "plot_2Ddata_with_boundary",
-        [
-          linearPredict { _ in }, try PlotHarness.array(PlotHarness.points, [12, 2]),
-          try PlotHarness.array(PlotHarness.labels, [12]),
-        ])
-      PendingFigures.flush()
-    }
-    XCTAssertLessThan(ContinuousClock.now - start, .milliseconds(100))
-  }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Language
 import Library
 import Support
+import Tensors
 
 /// What one corpus program is expected to end in, read from its header.
 struct Expectation: Equatable, CustomStringConvertible {
@@ -63,7 +64,12 @@ enum CorpusRunner {
     var output = ""
     let console = Console.shared
     console.redirect = { output += $0 }
-    defer { console.redirect = nil }
+    // Print options are process-wide, as in NumPy; a program that changes
+    // them must not change how the next one, or another test, prints.
+    defer {
+      console.redirect = nil
+      PrintOptions.current = PrintOptions()
+    }
 
     let interpreter = Interpreter(modules: BuiltinModules())
     do {

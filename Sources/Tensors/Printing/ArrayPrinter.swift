@@ -9,6 +9,9 @@ public struct PrintOptions: Sendable {
   /// Characters per line before wrapping.
   public var lineWidth = 75
 
+  /// NumPy's defaults.
+  public init() {}
+
   /// The options in effect (NumPy's defaults unless changed).
   nonisolated(unsafe) public static var current = PrintOptions()
 }
