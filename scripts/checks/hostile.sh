@@ -59,6 +59,10 @@ crafted="$root/Tests/RobustnessTests/HDF5Crafted"
 check crashh5 "OSError: .*crashed" "import h5py
 h5py.File('$crafted/crashes_libhdf5.h5', 'r')
 "
+check bigh5 "OSError: Unable to open file \\(memory allocation failed" "import h5py
+h5py.File('$crafted/asks_36_gb.h5', 'r')
+"
+grep -q "infinite loop closing library" "$tmp/err" && fail "libhdf5 printed its shutdown loop"
 check nesthex "SyntaxError|RecursionError" "x = $(printf '[%.0s' $(seq 10000))"
 
 # A 100,000-character line that does not parse.

@@ -14,6 +14,10 @@ enum HDF5Library {
     lock.lock()
     defer { lock.unlock() }
     if !ready {
+      // After a damaged file, the library's own shutdown at exit can find
+      // IDs it cannot free and print screens of diagnostics; the session
+      // closes its files itself before it ends.
+      _ = H5dont_atexit()
       guard H5open() >= 0 else {
         throw DataFileError("OSError", "the HDF5 library could not be initialised")
       }
