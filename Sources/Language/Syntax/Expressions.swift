@@ -187,26 +187,13 @@ final class BinaryExpr: Expr {
       let x = name._withUnsafeGuaranteedRef({ $0.localInt(f) })
     {
       // `n - 1`: a local integer and a literal, read in place.
-      switch op {
-      case .add:
-        let (sum, overflow) = x.addingReportingOverflow(y)
-        if !overflow { return .int(sum) }
-      case .subtract:
-        let (difference, overflow) = x.subtractingReportingOverflow(y)
-        if !overflow { return .int(difference) }
-      default: break
-      }
+      if let result = smallIntSumOrDifference(op, x, y) { return result }
     }
     let a = try left.eval(f)
     let b = try right.eval(f)
     if case .int(let x) = a, case .int(let y) = b {
+      if let result = smallIntSumOrDifference(op, x, y) { return result }
       switch op {
-      case .add:
-        let (sum, overflow) = x.addingReportingOverflow(y)
-        if !overflow { return .int(sum) }
-      case .subtract:
-        let (difference, overflow) = x.subtractingReportingOverflow(y)
-        if !overflow { return .int(difference) }
       case .multiply:
         let (product, overflow) = x.multipliedReportingOverflow(by: y)
         if !overflow { return .int(product) }
@@ -1047,5 +1034,21 @@ final class TimedExpr: Expr {
     var result = Value.none
     try timeOnce { result = try inner.eval(f) }
     return result
+  }
+}
+
+/// `x + y` or `x - y` when `op` is one of them and the result fits; nil
+/// sends the operation down the general path (overflow, other operators).
+@inline(__always)
+func smallIntSumOrDifference(_ op: BinaryOperator, _ x: Int, _ y: Int) -> Value? {
+  switch op {
+  case .add:
+    let (sum, overflow) = x.addingReportingOverflow(y)
+    return overflow ? nil : .int(sum)
+  case .subtract:
+    let (difference, overflow) = x.subtractingReportingOverflow(y)
+    return overflow ? nil : .int(difference)
+  default:
+    return nil
   }
 }

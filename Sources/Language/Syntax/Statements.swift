@@ -56,15 +56,7 @@ final class AugAssignStmt: Stmt {
 
   private func combine(_ a: Value, _ b: Value, _ f: Frame) throws -> Value {
     if case .int(let x) = a, case .int(let y) = b {
-      switch op {
-      case .add:
-        let (sum, overflow) = x.addingReportingOverflow(y)
-        if !overflow { return .int(sum) }
-      case .subtract:
-        let (difference, overflow) = x.subtractingReportingOverflow(y)
-        if !overflow { return .int(difference) }
-      default: break
-      }
+      if let result = smallIntSumOrDifference(op, x, y) { return result }
     } else if case .float(let x) = a, case .float(let y) = b, op == .add {
       return .float(x + y)
     }
