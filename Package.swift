@@ -3,7 +3,7 @@ import PackageDescription
 
 // The layers of mlscript, lowest first. Each target depends only on targets
 // above it in this list, so the architecture reads top to bottom:
-//   C libraries, Support (console, Ctrl-C), VectorKernels -> Tensors -> TerminalGraphics,
+//   C libraries and headers, Support (console, Ctrl-C), VectorKernels -> Tensors -> TerminalGraphics,
 //   Networks, DataFiles -> Language -> Library (the built-in modules)
 //   -> Notebook (lessons, REPL) -> mlscript (the command).
 let package = Package(
@@ -23,13 +23,16 @@ let package = Package(
       name: "CReadline", pkgConfig: "readline",
       providers: [.apt(["libreadline-dev"])]),
 
+    // Non-temporal stores, which Swift cannot spell; a header, no library.
+    .systemLibrary(name: "CNonTemporal"),
+
     .target(name: "Support"),
     // Compiled for AVX2 and FMA; Tensors calls it only on processors that
     // report both.
     .target(
       name: "VectorKernels",
       swiftSettings: [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma"])]),
-    .target(name: "Tensors", dependencies: ["CBLAS", "VectorKernels"]),
+    .target(name: "Tensors", dependencies: ["CBLAS", "CNonTemporal", "VectorKernels"]),
     .target(name: "TerminalGraphics", dependencies: ["Support"]),
     .target(name: "Networks", dependencies: ["Tensors", "Support"]),
     .target(name: "DataFiles", dependencies: ["Tensors", "CHDF5"]),

@@ -95,15 +95,24 @@ public enum ConvolutionTiles {
       for oy in 0..<s.outHeight {
         var ox = 0
         while ox < s.outWidth {
-          // The last tile of a row shifts left and recomputes a few pixels
-          // rather than running a narrower tile.
-          let x = min(ox, s.outWidth - tilePixels)
+          // Up to four pixels left over take the narrow tile; five take a
+          // wide one shifted left over a pixel already done. Recomputing
+          // costs less than a narrow tile's lower rate.
+          let narrow = s.outWidth - ox <= 4
+          let pixels = narrow ? 4 : tilePixels
+          let x = min(ox, s.outWidth - pixels)
           let source = image + (oy * s.strideY * s.width + x * s.strideX) * s.channels
           let pixel = oy * s.outWidth + x
-          forwardTile(
-            source, step: step, rowStep: rowStep, shape: s, weights: weights + f0,
-            bias: bias + f0, into: tile)
-          for p in 0..<tilePixels {
+          if narrow {
+            forwardTile4(
+              source, step: step, rowStep: rowStep, shape: s, weights: weights + f0,
+              bias: bias + f0, into: tile)
+          } else {
+            forwardTile(
+              source, step: step, rowStep: rowStep, shape: s, weights: weights + f0,
+              bias: bias + f0, into: tile)
+          }
+          for p in 0..<pixels {
             var low = load(tile + 16 * p)
             var high = load(tile + 16 * p + 8)
             if relu {
@@ -112,7 +121,7 @@ public enum ConvolutionTiles {
             }
             put(low, high, pixel + p)
           }
-          ox = x + tilePixels
+          ox = x + pixels
         }
       }
       f0 += 16
@@ -179,6 +188,53 @@ public enum ConvolutionTiles {
     store(a41, tile + 72)
     store(a50, tile + 80)
     store(a51, tile + 88)
+  }
+
+  /// `forwardTile` for four neighbouring pixels: the end of a row.
+  @inline(never)
+  static func forwardTile4(
+    _ source: UnsafePointer<Float>, step: Int, rowStep: Int, shape s: ConvolutionShape,
+    weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+    into tile: UnsafeMutablePointer<Float>
+  ) {
+    let b0 = load(bias)
+    let b1 = load(bias + 8)
+    var a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1
+    var a30 = b0, a31 = b1
+    let run = s.rowRun
+    let fp = s.paddedFilters
+    var w = weights
+    for ky in 0..<s.kernelHeight {
+      let r0 = source + ky * rowStep
+      let r1 = r0 + step
+      let r2 = r1 + step
+      let r3 = r2 + step
+      for t in 0..<run {
+        let w0 = load(w)
+        let w1 = load(w + 8)
+        w += fp
+        var v = Lanes(repeating: r0[t])
+        a00.addProduct(v, w0)
+        a01.addProduct(v, w1)
+        v = Lanes(repeating: r1[t])
+        a10.addProduct(v, w0)
+        a11.addProduct(v, w1)
+        v = Lanes(repeating: r2[t])
+        a20.addProduct(v, w0)
+        a21.addProduct(v, w1)
+        v = Lanes(repeating: r3[t])
+        a30.addProduct(v, w0)
+        a31.addProduct(v, w1)
+      }
+    }
+    store(a00, tile)
+    store(a01, tile + 8)
+    store(a10, tile + 16)
+    store(a11, tile + 24)
+    store(a20, tile + 32)
+    store(a21, tile + 40)
+    store(a30, tile + 48)
+    store(a31, tile + 56)
   }
 
   /// Adds (or, unless `accumulate`, writes) one image's kernel gradient

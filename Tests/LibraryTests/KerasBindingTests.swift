@@ -163,9 +163,13 @@ final class KerasBindingTests: XCTestCase {
     XCTAssertEqual(predicted.object(as: NDArrayObject.self)?.array.shape, [80, 2])
     let called = try call(model, [x], [("training", .bool(false))])
     XCTAssertEqual(called.object(as: NDArrayObject.self)?.flavor, .tensor)
-    XCTAssertEqual(
-      called.object(as: NDArrayObject.self)?.array.values(as: Float.self),
-      predicted.object(as: NDArrayObject.self)?.array.values(as: Float.self))
+    // One batch and batches of 32 may differ in the last bit: OpenBLAS
+    // picks its kernels by matrix size.
+    let direct = called.object(as: NDArrayObject.self)?.array.values(as: Float.self) ?? []
+    let batched = predicted.object(as: NDArrayObject.self)?.array.values(as: Float.self) ?? []
+    XCTAssertEqual(direct.count, 160)
+    XCTAssertEqual(batched.count, 160)
+    for (a, b) in zip(direct, batched) { XCTAssertEqual(a, b, accuracy: 1e-6) }
   }
 
   func testPoolingLayerAppliesToAnyImage() throws {

@@ -108,7 +108,11 @@ final class TrainingTests: XCTestCase {
       _ = try model.fit(x: x, y: y, options: options)
       let first = try model.call(x, training: false).values(as: Float.self)
       let second = try model.predict(x: x, verbose: 0).values(as: Float.self)
-      XCTAssertEqual(first, second)
+      // Batches of 32 and one batch of 64 may round differently in the
+      // last bit (OpenBLAS picks its kernels by matrix size), but an
+      // active dropout mask would change whole units.
+      XCTAssertEqual(first.count, second.count)
+      for (a, b) in zip(first, second) { XCTAssertEqual(a, b, accuracy: 1e-6) }
       predictions.append(first)
     }
     XCTAssertEqual(predictions[0], predictions[1])

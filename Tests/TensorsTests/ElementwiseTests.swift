@@ -125,4 +125,29 @@ final class ElementwiseTests: XCTestCase {
     let product = try NDArray.binary(.multiply, a, a)
     XCTAssertEqual(product.values(as: Float.self)[1000], 1_000_000)
   }
+  /// Outputs above 64 MiB take the streamed path on every machine: each
+  /// element, the first and last of every worker's range, must be right.
+  func testLargeOutputsAreStreamedIntact() throws {
+    let n = 9_000_003
+    let x = try NDArray.arange(start: 0, stop: Double(n), dtype: .float64)
+    let y = try NDArray.binary(.multiply, .array(x), .float(2))
+    let sum = try NDArray.binary(.add, x, y).values(as: Double.self)
+    let negated = try x.unary(.negative).values(as: Double.self)
+    let shifted = try NDArray.binary(.subtract, .float(1), .array(x)).values(as: Double.self)
+    XCTAssertEqual(sum.count, n)
+    var wrong = 0
+    for i in 0..<n {
+      let v = Double(i)
+      if sum[i] != 3 * v || negated[i] != -v || shifted[i] != 1 - v { wrong += 1 }
+    }
+    XCTAssertEqual(wrong, 0)
+
+    // An int64 view that starts one element in, and a float32 product.
+    let ints = try NDArray.arange(start: 0, stop: Double(n), dtype: .int64)
+    let tail = try ints.subscripted([.slice(start: 1, stop: nil, step: nil)])
+    let doubled = try NDArray.binary(.add, tail, tail).values(as: Int64.self)
+    XCTAssertEqual(doubled.first, 2)
+    XCTAssertEqual(doubled.last, 2 * Int64(n - 1))
+    XCTAssertEqual(doubled[4_500_000], 9_000_002)
+  }
 }

@@ -99,6 +99,22 @@ extension NDArray {
   }
 }
 
+/// Computes a contiguous output of `count` elements, split across cores
+/// when large: `body(range, target)` writes the elements of `range` to
+/// `target[0..<range.count]`, which is the output or a buffer streamed to
+/// it.
+@inline(__always)
+func forOutput<R>(
+  _ out: UnsafeMutablePointer<R>, _ count: Int,
+  _ body: (Range<Int>, UnsafeMutablePointer<R>) -> Void
+) {
+  if StreamingStores.applies(count, R.self) {
+    Parallel.forRanges(count) { range in StreamingStores.fill(out, range, body) }
+  } else {
+    Parallel.forRanges(count) { range in body(range, out + range.lowerBound) }
+  }
+}
+
 /// Applies `f` element-wise to two typed operands with broadcast strides,
 /// writing a contiguous output.
 @inline(__always)
@@ -117,22 +133,26 @@ func zipLoop<A, B, R>(
   if layout.shape.count == 1 && so == 1 {
     // The common cases, kept free of strides so they vectorise.
     if sa == 1 && sb == 1 {
-      Parallel.forRanges(n) { range in
-        for i in range { out[i] = f(a[i], b[i]) }
+      forOutput(out, n) { range, target in
+        let pa = a + range.lowerBound
+        let pb = b + range.lowerBound
+        for i in 0..<range.count { target[i] = f(pa[i], pb[i]) }
       }
       return
     }
     if sa == 0 && sb == 1 {
       let x = a[0]
-      Parallel.forRanges(n) { range in
-        for i in range { out[i] = f(x, b[i]) }
+      forOutput(out, n) { range, target in
+        let pb = b + range.lowerBound
+        for i in 0..<range.count { target[i] = f(x, pb[i]) }
       }
       return
     }
     if sa == 1 && sb == 0 {
       let y = b[0]
-      Parallel.forRanges(n) { range in
-        for i in range { out[i] = f(a[i], y) }
+      forOutput(out, n) { range, target in
+        let pa = a + range.lowerBound
+        for i in 0..<range.count { target[i] = f(pa[i], y) }
       }
       return
     }
@@ -180,8 +200,9 @@ func mapLoop<A, R>(
   let so = layout.strides[1][layout.shape.count - 1]
 
   if layout.shape.count == 1 && sa == 1 && so == 1 {
-    Parallel.forRanges(n) { range in
-      for i in range { out[i] = f(a[i]) }
+    forOutput(out, n) { range, target in
+      let pa = a + range.lowerBound
+      for i in 0..<range.count { target[i] = f(pa[i]) }
     }
     return
   }

@@ -28,7 +28,8 @@ extension NDArray {
     let compute: DType = dtype == .float32 ? .float32 : .float64
     let lhs = try left.converted(to: compute).broadcast(to: batch + [m, k]).contiguousArray()
     let rhs = try right.converted(to: compute).broadcast(to: batch + [k, n]).contiguousArray()
-    var out = try NDArray(zeros: batch + [m, n], dtype: compute)
+    // GEMM writes every element (zeros too, when k is 0).
+    var out = try NDArray(uninitialized: batch + [m, n], dtype: compute)
     let batches = batch.reduce(1, *)
     for i in 0..<batches {
       if compute == .float32 {
