@@ -26,6 +26,21 @@ func fastest(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
   return best
 }
 
+/// The fastest run of `body` over at least `seconds` and 10 runs: single
+/// calls of a millisecond are at the mercy of a moment's scheduling.
+func fastest(seconds: Double, _ body: () -> Void) -> Double {
+  var best = Double.infinity
+  var runs = 0
+  let end = now() + seconds
+  while runs < 10 || now() < end {
+    let start = now()
+    body()
+    best = min(best, now() - start)
+    runs += 1
+  }
+  return best
+}
+
 func report(_ name: String, _ value: Double) {
   print("RESULT \(name) \(value)")
 }
@@ -80,12 +95,12 @@ func measureConvolution(
   var outputGradient = buffer(output.count)
 
   let flops = 2.0 * Double(g.batch * g.outPixels * g.patchSize * filters)
-  let forward = fastest(10) {
+  let forward = fastest(seconds: 0.5) {
     Convolution.forward(
       input: input, kernel: kernel, bias: bias, output: &output, scratch: &scratch,
       filters: filters, geometry: g)
   }
-  let backward = fastest(10) {
+  let backward = fastest(seconds: 0.5) {
     gradientIn.withUnsafeMutableBufferPointer { inputGrad in
       Convolution.backward(
         input: input, outputGradient: &outputGradient, kernel: kernel, scratch: &scratch,
