@@ -52,6 +52,21 @@ func store(_ v: Lanes, _ p: UnsafeMutablePointer<Float>) {
   UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lanes.self)
 }
 
+/// How many neighbouring output pixels a forward tile computes.
+protocol TileWidth {
+  static var pixels: Int { get }
+}
+
+/// The usual forward tile: twelve accumulators.
+enum SixPixels: TileWidth {
+  static var pixels: Int { 6 }
+}
+
+/// The tile that ends a row: eight accumulators.
+enum FourPixels: TileWidth {
+  static var pixels: Int { 4 }
+}
+
 /// Direct convolution tiles: each keeps a block of outputs (or of kernel
 /// gradients) in sixteen AVX registers and streams the input past them,
 /// so that no window matrix is ever written out.
@@ -104,13 +119,13 @@ public enum ConvolutionTiles {
           let source = image + (oy * s.strideY * s.width + x * s.strideX) * s.channels
           let pixel = oy * s.outWidth + x
           if narrow {
-            forwardTile4(
-              source, step: step, rowStep: rowStep, shape: s, weights: weights + f0,
-              bias: bias + f0, into: tile)
+            forwardTile(
+              FourPixels.self, source, step: step, rowStep: rowStep, shape: s,
+              weights: weights + f0, bias: bias + f0, into: tile)
           } else {
             forwardTile(
-              source, step: step, rowStep: rowStep, shape: s, weights: weights + f0,
-              bias: bias + f0, into: tile)
+              SixPixels.self, source, step: step, rowStep: rowStep, shape: s,
+              weights: weights + f0, bias: bias + f0, into: tile)
           }
           for p in 0..<pixels {
             var low = load(tile + 16 * p)
@@ -128,15 +143,18 @@ public enum ConvolutionTiles {
     }
   }
 
-  /// One tile: six neighbouring output pixels times 16 filters, summed
-  /// over the window in registers and written to `tile` pixel by pixel.
-  /// Out of line: inlined into the loops around it, the accumulators spill.
+  /// One tile: six (or four) neighbouring output pixels times 16 filters,
+  /// summed over the window in registers and written to `tile` pixel by
+  /// pixel. Out of line: inlined into the loops around it, the
+  /// accumulators spill. Each width is compiled on its own, so the test on
+  /// `W.pixels` costs nothing and a narrow tile keeps only its registers.
   @inline(never)
-  static func forwardTile(
-    _ source: UnsafePointer<Float>, step: Int, rowStep: Int, shape s: ConvolutionShape,
-    weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+  static func forwardTile<W: TileWidth>(
+    _ width: W.Type, _ source: UnsafePointer<Float>, step: Int, rowStep: Int,
+    shape s: ConvolutionShape, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
     into tile: UnsafeMutablePointer<Float>
   ) {
+    let wide = W.pixels == 6
     let b0 = load(bias)
     let b1 = load(bias + 8)
     var a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1
@@ -168,12 +186,14 @@ public enum ConvolutionTiles {
         v = Lanes(repeating: r3[t])
         a30.addProduct(v, w0)
         a31.addProduct(v, w1)
-        v = Lanes(repeating: r4[t])
-        a40.addProduct(v, w0)
-        a41.addProduct(v, w1)
-        v = Lanes(repeating: r5[t])
-        a50.addProduct(v, w0)
-        a51.addProduct(v, w1)
+        if wide {
+          v = Lanes(repeating: r4[t])
+          a40.addProduct(v, w0)
+          a41.addProduct(v, w1)
+          v = Lanes(repeating: r5[t])
+          a50.addProduct(v, w0)
+          a51.addProduct(v, w1)
+        }
       }
     }
     store(a00, tile)
@@ -184,57 +204,12 @@ public enum ConvolutionTiles {
     store(a21, tile + 40)
     store(a30, tile + 48)
     store(a31, tile + 56)
-    store(a40, tile + 64)
-    store(a41, tile + 72)
-    store(a50, tile + 80)
-    store(a51, tile + 88)
-  }
-
-  /// `forwardTile` for four neighbouring pixels: the end of a row.
-  @inline(never)
-  static func forwardTile4(
-    _ source: UnsafePointer<Float>, step: Int, rowStep: Int, shape s: ConvolutionShape,
-    weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
-    into tile: UnsafeMutablePointer<Float>
-  ) {
-    let b0 = load(bias)
-    let b1 = load(bias + 8)
-    var a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1
-    var a30 = b0, a31 = b1
-    let run = s.rowRun
-    let fp = s.paddedFilters
-    var w = weights
-    for ky in 0..<s.kernelHeight {
-      let r0 = source + ky * rowStep
-      let r1 = r0 + step
-      let r2 = r1 + step
-      let r3 = r2 + step
-      for t in 0..<run {
-        let w0 = load(w)
-        let w1 = load(w + 8)
-        w += fp
-        var v = Lanes(repeating: r0[t])
-        a00.addProduct(v, w0)
-        a01.addProduct(v, w1)
-        v = Lanes(repeating: r1[t])
-        a10.addProduct(v, w0)
-        a11.addProduct(v, w1)
-        v = Lanes(repeating: r2[t])
-        a20.addProduct(v, w0)
-        a21.addProduct(v, w1)
-        v = Lanes(repeating: r3[t])
-        a30.addProduct(v, w0)
-        a31.addProduct(v, w1)
-      }
+    if wide {
+      store(a40, tile + 64)
+      store(a41, tile + 72)
+      store(a50, tile + 80)
+      store(a51, tile + 88)
     }
-    store(a00, tile)
-    store(a01, tile + 8)
-    store(a10, tile + 16)
-    store(a11, tile + 24)
-    store(a20, tile + 32)
-    store(a21, tile + 40)
-    store(a30, tile + 48)
-    store(a31, tile + 56)
   }
 
   /// Adds (or, unless `accumulate`, writes) one image's kernel gradient
