@@ -92,6 +92,11 @@ final class NumPyRequiredArgumentTests: XCTestCase {
     ("np.get_printoptions()['precision']", "8"),
     ("np.greater(a, b)", "array([False,  True,  True])"),
     ("np.greater_equal(a, b)", "array([False,  True,  True])"),
+    (
+      "np.histogram(a)",
+      "(array([1, 0, 0, 0, 0, 1, 0, 0, 0, 1]), array([1. , 1.2, 1.4, 1.6, 1.8, 2. , 2.2, 2.4,"
+        + " 2.6, 2.8, 3. ]))"
+    ),
     ("np.hstack((a, b))", "array([1, 2, 3, 3, 1, 2])"),
     ("np.identity(2)", "array([[1., 0.],\n       [0., 1.]])"),
     ("np.invert(a)", "array([-2, -3, -4])"),

@@ -26,6 +26,7 @@ func makeNumPyModule() throws -> PyModule {
   defineShaping(np)
   defineSearching(np)
   definePrintOptions(np)
+  defineHistogram(np)
   np.defineLazily("random") { .object(makeNumPyRandomModule()) }
   np.defineLazily("linalg") { .object(makeLinalgModule()) }
   np.define("c_", .object(ConcatenationHelper(columns: true)))
