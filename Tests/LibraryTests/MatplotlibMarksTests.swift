@@ -57,6 +57,11 @@ final class MatplotlibMarksTests: XCTestCase {
     XCTAssertThrowsError(try run("np.histogram([1.0, np.nan])")) {
       XCTAssertEqual(($0 as? PyError)?.message, "autodetected range of [nan, nan] is not finite")
     }
+    XCTAssertThrowsError(try run("np.histogram([-1e308, 1e308], bins=2)")) {
+      XCTAssertEqual(
+        ($0 as? PyError)?.message,
+        "Too many bins for data range. Cannot create 2 finite-sized bins.")
+    }
     XCTAssertThrowsError(try run("np.histogram([1.0, 2.0], bins=[2, 1])")) {
       XCTAssertEqual(
         ($0 as? PyError)?.message, "`bins` must increase monotonically, when an array")
@@ -257,6 +262,7 @@ final class MatplotlibMarksTests: XCTestCase {
       ("plt.contourf([[1, 2], [3, 4]], levels=[2, 1])", "ValueError"),
       ("plt.hist([1, 2], bins='auto')", "ValueError"),
       ("plt.hist([1, 2], bins=0)", "ValueError"),
+      ("plt.hist([-1e308, 1e308])", "ValueError"),
       ("plt.text(0, 0, 'a', colr='r')", "AttributeError"),
       ("plt.annotate('a', xy=(0, 0), xycoords='axes fraction')", "ValueError"),
     ]
@@ -265,5 +271,36 @@ final class MatplotlibMarksTests: XCTestCase {
         XCTAssertEqual(($0 as? PyError)?.type.name, error, call)
       }
     }
+  }
+
+  func testExtremeValuesDrawWithoutTrapping() throws {
+    let programs = [
+      "_ = plt.bar([1e300, -1e300], [1e300, 1])",
+      "_ = plt.bar([np.nan, 1], [1, np.inf])",
+      "_ = plt.contourf([[0, 1e308], [-1e308, 0]])",
+      "_ = plt.contour([[0, np.nan], [np.inf, 1]])",
+      "_ = plt.text(1e308, -1e308, 'far')\n_ = plt.text(np.nan, 0, 'nan')",
+      "_ = plt.annotate('a', xy=(0, 0), xytext=(1e300, 1), arrowprops={})",
+      "_ = plt.hist([np.nan, 1, 2], range=(0, 3))",
+    ]
+    for program in programs {
+      for depth in [Console.ColorDepth.none, .trueColor] {
+        XCTAssertNoThrow(try run(program, depth: depth), program)
+      }
+    }
+  }
+
+  func testFilledBandsTakeTheColourMap() throws {
+    let (_, text) = try run(
+      """
+      x = np.linspace(0, 1, 11)
+      X, Y = np.meshgrid(x, x)
+      _ = plt.figure(figsize=(1.0, 1.2))
+      _ = plt.contourf(X, Y, X, levels=[0, 0.5, 1])
+      plt.axis('off')
+      """, depth: .trueColor)
+    // Two bands take the ends of viridis, as matplotlib colours them.
+    XCTAssertTrue(text.contains("48;2;68;1;84m"), text)
+    XCTAssertTrue(text.contains("48;2;253;231;37m"), text)
   }
 }

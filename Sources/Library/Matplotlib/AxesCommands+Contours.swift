@@ -327,7 +327,9 @@ enum RoundTicks {
       let first = abs(m0 / step - 1) < tolerance ? d0 + 1 : d0
       let (d1, m1) = divide(high - best, step)
       let last = abs(m1 / step) < tolerance ? d1 : d1 + 1
-      guard last >= first, last - first < 10_000 else { continue }
+      guard last >= first, last - first < 10_000, abs(first) < 1e15, abs(last) < 1e15 else {
+        continue
+      }
       ticks = (Int(first)...Int(last)).map { Double($0) * step + best }
       let shown = ticks.filter { $0 <= high && $0 >= low }.count
       if shown >= 1 { break }

@@ -40,6 +40,10 @@ struct Histogram {
       last += 0.5
     }
     edges = Self.linspace(first, last, count + 1)
+    for index in edges.indices.dropFirst() where !(edges[index] > edges[index - 1]) {
+      throw PyError.valueError(
+        "Too many bins for data range. Cannot create \(count) finite-sized bins.")
+    }
     counts = Self.countEqual(
       values, edges: edges, first: first, last: last, bins: count, weights: weights)
   }

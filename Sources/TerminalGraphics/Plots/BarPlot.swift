@@ -32,8 +32,8 @@ extension PlotArea {
     let first = max(0, Int(max(-1, (a - 0.5).rounded(.up))))
     let last = min(columns - 1, Int(min(scale, (b - 0.5).rounded(.up))) - 1)
     if first <= last { return Array(first...last) }
-    let middle = Int(((a + b) / 2).rounded(.down))
-    return middle >= 0 && middle < columns ? [middle] : []
+    let middle = ((a + b) / 2).rounded(.down)
+    return middle >= 0 && middle < scale ? [Int(middle)] : []
   }
 
   /// Fills one column of a bar, cell by cell from its top end to its
