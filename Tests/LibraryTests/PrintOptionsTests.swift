@@ -98,9 +98,12 @@ final class PrintOptionsTests: XCTestCase {
   }
 
   func testInfiniteThresholdNeverSummarises() throws {
-    let shown = try run("np.set_printoptions(threshold=np.inf)\nstr(np.arange(1001))")
+    let shown = try run(
+      "np.set_printoptions(threshold=np.inf)\nstr(np.arange(1001))\n"
+        + "repr(np.get_printoptions()['threshold'])")
     XCTAssertEqual(shown.first?.contains("..."), false)
     XCTAssertEqual(shown.first?.hasSuffix(" 999 1000]"), true)
+    XCTAssertEqual(shown.last, "inf")
     XCTAssertThrowsError(try run("np.set_printoptions(threshold=np.nan)")) {
       XCTAssertEqual(($0 as? PyError)?.type.name, "ValueError")
     }

@@ -44,9 +44,14 @@ private func changedPrintOptions(
   return result
 }
 
+/// The last threshold given as a float, with the int it became, so that
+/// `get_printoptions` shows `inf` back as NumPy does.
+nonisolated(unsafe) private var floatThreshold: (stored: Int, given: Double)?
+
 /// A threshold as NumPy takes it: any real number, `np.inf` or
 /// `sys.maxsize` meaning "never summarise".
 private func threshold(_ value: Value) throws -> Int {
+  floatThreshold = nil
   if case .int(let number) = value { return number }
   guard let number = value.numericValue ?? (try? value.asDouble()) else {
     throw PyError.typeError("threshold must be numeric")
@@ -57,9 +62,16 @@ private func threshold(_ value: Value) throws -> Int {
   }
   // An array is summarised when its size exceeds the threshold, so a
   // fractional threshold acts as its floor.
-  if number >= 9.2e18 { return Int.max }
-  if number <= -9.2e18 { return Int.min }
-  return Int(number.rounded(.down))
+  let stored: Int
+  if number >= 9.2e18 {
+    stored = Int.max
+  } else if number <= -9.2e18 {
+    stored = Int.min
+  } else {
+    stored = Int(number.rounded(.down))
+  }
+  floatThreshold = (stored, number)
+  return stored
 }
 
 /// The options as `np.get_printoptions()` returns them, in NumPy 2's key
@@ -67,7 +79,11 @@ private func threshold(_ value: Value) throws -> Int {
 private func printOptionsDict(_ options: PrintOptions) -> PyDict {
   PyDict([
     ("edgeitems", .int(options.edgeItems)),
-    ("threshold", .int(options.threshold)),
+    (
+      "threshold",
+      floatThreshold.flatMap { $0.stored == options.threshold ? .float($0.given) : nil }
+        ?? .int(options.threshold)
+    ),
     ("floatmode", .string("maxprec")),
     ("precision", .int(options.precision)),
     ("suppress", .bool(options.suppress)),
