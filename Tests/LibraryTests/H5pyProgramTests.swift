@@ -105,4 +105,78 @@ final class H5pyProgramTests: XCTestCase {
       XCTAssertTrue("\(error)".contains("is closed"), "\(error)")
     }
   }
+
+  func testClassesForIsinstance() throws {
+    let interpreter = Interpreter(modules: BuiltinModules())
+    _ = try run(interpreter, "import h5py\nf = h5py.File('\(sharedData)/h5/groups.h5', 'r')")
+    defer { _ = try? run(interpreter, "f.close()") }
+    XCTAssertEqual(
+      try run(
+        interpreter,
+        """
+        g = f['train']
+        x = f['train/x']
+        isinstance(f, h5py.File), isinstance(f, h5py.Group), isinstance(f, h5py.Dataset)
+        isinstance(g, h5py.Group), isinstance(g, h5py.File), isinstance(g, h5py.Dataset)
+        isinstance(x, h5py.Dataset), isinstance(x, h5py.Group), isinstance(x, (int, h5py.Dataset))
+        h5py.Dataset, h5py.Group, h5py.File
+        """),
+      [
+        "(True, True, False)", "(True, False, False)", "(True, False, True)",
+        "(<class 'h5py._hl.dataset.Dataset'>, <class 'h5py._hl.group.Group'>,"
+          + " <class 'h5py._hl.files.File'>)",
+      ])
+    XCTAssertThrowsError(try run(interpreter, "h5py.Dataset()")) {
+      XCTAssertEqual(($0 as? PyError)?.type.name, "TypeError")
+    }
+  }
+
+  func testNarrowTypesKeepTheirDTypeAndReadExactly() throws {
+    // Values and dtypes as h5py 3.16 with NumPy 2.4 reports them.
+    let interpreter = Interpreter(modules: BuiltinModules())
+    _ = try run(
+      interpreter,
+      "import h5py\nimport numpy as np\nf = h5py.File('\(sharedData)/h5/dtypes.h5', 'r')")
+    defer { _ = try? run(interpreter, "f.close()") }
+    XCTAssertEqual(
+      try run(
+        interpreter,
+        """
+        isinstance(f['i8'], h5py.Dataset), isinstance(f['i8'], h5py.Group)
+        f['i8'].dtype, str(f['i8'].dtype), f['i8'].dtype.itemsize, f['i8'].dtype.str
+        f['f16'].dtype, str(f['f16'].dtype), f['f16'].dtype.kind, f['f16'].nbytes
+        f['i8'].dtype == 'i1', f['i8'].dtype == 'int8', f['i8'].dtype == np.int32
+        f['f16'].dtype == 'float16', f['f16'].dtype == '<f2', f['f16'].dtype == np.float32
+        f['f32'].dtype == np.float32, f['u8'].dtype == 'uint8', f['bool'].dtype == bool
+        f['i8'][()].tolist()
+        f['i8'][2:5].tolist()
+        int(f['i8'][()].sum())
+        f['f16'][()].tolist()
+        float(f['f16'][()].astype(np.float64).sum())
+        """),
+      [
+        "(True, False)", "(dtype('int8'), 'int8', 1, '|i1')",
+        "(dtype('<f2'), 'float16', 'f', 12)", "(True, True, False)", "(True, True, False)",
+        "(True, True, True)", "[-31, 19, 122, -28, 23, -16, 26, -14, 35]", "[122, -28, 23]",
+        "136",
+        "[0.1544189453125, 0.267578125, 0.88037109375, 0.509765625, 0.84716796875,"
+          + " 0.6396484375]",
+        "3.2989501953125",
+      ])
+    // Arrays widen to dtypes the runtime has; the values are unchanged.
+    XCTAssertEqual(
+      try run(interpreter, "f['i8'][()].dtype, f['f16'][()].dtype"),
+      ["(dtype('int32'), dtype('float32'))"])
+  }
+
+  func testByteOrderTakesPartInDTypeEquality() throws {
+    let interpreter = Interpreter(modules: BuiltinModules())
+    _ = try run(
+      interpreter,
+      "import h5py\nimport numpy as np\nf = h5py.File('\(sharedData)/h5/big_endian.h5', 'r')")
+    defer { _ = try? run(interpreter, "f.close()") }
+    XCTAssertEqual(
+      try run(interpreter, "f['n'].dtype, f['n'].dtype == np.int32, f['n'].dtype == '>i4'"),
+      ["(dtype('>i4'), False, True)"])
+  }
 }

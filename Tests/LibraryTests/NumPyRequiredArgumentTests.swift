@@ -89,8 +89,14 @@ final class NumPyRequiredArgumentTests: XCTestCase {
     ("np.floor_divide(a, b)", "array([0, 2, 1])"),
     ("np.full(2, 7)", "array([7, 7])"),
     ("np.full_like(a, 7)", "array([7, 7, 7])"),
+    ("np.get_printoptions()['precision']", "8"),
     ("np.greater(a, b)", "array([False,  True,  True])"),
     ("np.greater_equal(a, b)", "array([False,  True,  True])"),
+    (
+      "np.histogram(a)",
+      "(array([1, 0, 0, 0, 0, 1, 0, 0, 0, 1]), array([1. , 1.2, 1.4, 1.6, 1.8, 2. , 2.2, 2.4,"
+        + " 2.6, 2.8, 3. ]))"
+    ),
     ("np.hstack((a, b))", "array([1, 2, 3, 3, 1, 2])"),
     ("np.identity(2)", "array([[1., 0.],\n       [0., 1.]])"),
     ("np.invert(a)", "array([-2, -3, -4])"),
@@ -123,6 +129,7 @@ final class NumPyRequiredArgumentTests: XCTestCase {
     ("np.ones(2)", "array([1., 1.])"),
     ("np.ones_like(a)", "array([1, 1, 1])"),
     ("np.power(a, b)", "array([1, 2, 9])"),
+    ("type(np.printoptions()).__name__", "'_GeneratorContextManager'"),
     ("np.prod(a)", "np.int64(6)"),
     ("np.ravel(a)", "array([1, 2, 3])"),
     ("np.remainder(a, b)", "array([1, 0, 1])"),

@@ -34,7 +34,11 @@ public struct HDF5DataType: Sendable, Equatable {
   }
 
   /// The array dtype a read gives: float16 widens to float32, narrow
-  /// integers widen to the nearest dtype mlscript has; nil for strings.
+  /// integers widen to the nearest dtype mlscript has (every value stays
+  /// exact); nil for strings.
+  // TODO: NumPy would keep int8, int16, uint16 and float16 arrays in their
+  // own dtypes; the runtime has none of them, so only `dtype` of the
+  // dataset reports the file's type while the arrays read are wider.
   public var arrayDType: DType? {
     switch kind {
     case .float: return size <= 4 ? .float32 : .float64

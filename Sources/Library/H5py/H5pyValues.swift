@@ -109,11 +109,40 @@ enum H5pyValues {
   /// object or None.
   static func dtype(_ value: Value?) throws -> DType? {
     guard let value, !value.isNone else { return nil }
+    if let dtype = value.object(as: H5pyDType.self) { return dtype.dataType.arrayDType }
+    let (text, _) = dtypeText(value)
+    let kinds: [String: DType] = [
+      "bool": .bool, "uint8": .uint8, "int32": .int32, "int64": .int64,
+      "float32": .float32, "float64": .float64,
+    ]
+    if let name = numpyNames[text], kinds[name] == nil {
+      throw PyError.typeError(
+        "mlscript cannot store \(name) data; it stores bool, uint8, int32, int64, float32"
+          + " and float64")
+    }
+    guard let dtype = numpyNames[text].flatMap({ kinds[$0] }) else {
+      throw PyError.typeError(
+        "data type '\(text)' not understood; mlscript stores bool, uint8, int32, int64,"
+          + " float32 and float64")
+    }
+    return dtype
+  }
+
+  /// NumPy's name for a dtype given as text or a type (`'i1'`, `'<f2'`,
+  /// `np.float32`), and whether it asks for big-endian order; nil when
+  /// NumPy would not understand it.
+  static func numpyName(_ value: Value) -> (name: String, bigEndian: Bool)? {
+    let (text, bigEndian) = dtypeText(value)
+    return numpyNames[text].map { ($0, bigEndian) }
+  }
+
+  /// The bare name of a dtype argument, without module, class wrapper or
+  /// byte order, and whether the order was `>`.
+  private static func dtypeText(_ value: Value) -> (String, bigEndian: Bool) {
     var text: String
     switch value {
     case .string(let name): text = name
     case .object(let object):
-      if let dtype = object as? H5pyDType { return dtype.dataType.arrayDType }
       if case .string(let named)?? = try? object.attribute("name") {
         text = named
       } else if case .string(let named)?? = try? object.attribute("__name__") {
@@ -127,22 +156,38 @@ enum H5pyValues {
       text = String(text.dropFirst(8).dropLast(2))
     }
     if let dot = text.lastIndex(of: ".") { text = String(text[text.index(after: dot)...]) }
-    if let first = text.first, "<>|=".contains(first) { text.removeFirst() }
-    let names: [String: DType] = [
-      "bool": .bool, "bool_": .bool, "b1": .bool, "?": .bool,
-      "uint8": .uint8, "u1": .uint8, "B": .uint8,
-      "int32": .int32, "i4": .int32,
-      "int64": .int64, "i8": .int64, "int": .int64, "l": .int64,
-      "float32": .float32, "f4": .float32, "f": .float32, "single": .float32,
-      "float64": .float64, "f8": .float64, "float": .float64, "d": .float64, "double": .float64,
-    ]
-    guard let dtype = names[text] else {
-      throw PyError.typeError(
-        "data type '\(text)' not understood; mlscript stores bool, uint8, int32, int64,"
-          + " float32 and float64")
+    var bigEndian = false
+    if let first = text.first, "<>|=".contains(first) {
+      bigEndian = first == ">"
+      text.removeFirst()
     }
-    return dtype
+    return (text, bigEndian)
   }
+
+  /// NumPy's spellings of the numeric dtypes, by the name `dtype.name`
+  /// gives; the narrow ones only describe files, since arrays read from
+  /// them widen.
+  private static let numpyNames: [String: String] = {
+    let spellings: [String: [String]] = [
+      "bool": ["bool", "bool_", "b1", "?"],
+      "int8": ["int8", "i1", "b", "byte"],
+      "int16": ["int16", "i2", "h", "short"],
+      "int32": ["int32", "i4", "intc"],
+      "int64": ["int64", "i8", "int", "int_", "l", "q", "long"],
+      "uint8": ["uint8", "u1", "B", "ubyte"],
+      "uint16": ["uint16", "u2", "H", "ushort"],
+      "uint32": ["uint32", "u4", "I", "uintc"],
+      "uint64": ["uint64", "u8", "L", "Q", "ulong"],
+      "float16": ["float16", "f2", "e", "half"],
+      "float32": ["float32", "f4", "f", "single"],
+      "float64": ["float64", "f8", "float", "d", "double", "float_"],
+    ]
+    var table: [String: String] = [:]
+    for (name, aliases) in spellings {
+      for alias in aliases { table[alias] = name }
+    }
+    return table
+  }()
 }
 
 /// A dataset's element type as h5py reports it: `dtype('uint8')`.
@@ -178,6 +223,8 @@ final class H5pyDType: PyObject {
   override func repr() throws -> String {
     let text = dataType.name
     switch dataType.kind {
+    // h5py gives its half floats an explicit byte order, which NumPy shows.
+    case .float where dataType.size == 2: return "dtype('\(dataType.descriptor)')"
     case .fixedString: return "dtype('S\(dataType.size)')"
     case .variableString: return "dtype('O')"
     default: return "dtype('\(text)')"
@@ -191,8 +238,12 @@ final class H5pyDType: PyObject {
     var same = false
     if let dtype = other.object(as: H5pyDType.self) {
       same = dtype.dataType == dataType
-    } else if let wanted = try? H5pyValues.dtype(other) {
-      same = wanted == dataType.arrayDType && !dataType.isBigEndian
+    } else if let wanted = H5pyValues.numpyName(other) {
+      // By NumPy's name, so that an int8 dataset equals 'i1' but not the
+      // int32 its arrays widen to; one-byte types have no byte order.
+      same =
+        wanted.name == numpyName
+        && (wanted.bigEndian == dataType.isBigEndian || dataType.size == 1)
     }
     return .bool(op == .equal ? same : !same)
   }

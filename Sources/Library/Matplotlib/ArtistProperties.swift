@@ -38,6 +38,14 @@ enum ArtistProperties {
     "vmin", "vmax",
   ])
 
+  /// A rectangle's (`Rectangle`) properties, with `bar`'s and `hist`'s
+  /// own keywords.
+  static let patch: Set<String> = artist.union([
+    "aa", "angle", "antialiased", "capsize", "capstyle", "color", "data", "ec", "ecolor",
+    "edgecolor", "error_kw", "facecolor", "fc", "fill", "hatch", "hatch_linewidth", "joinstyle",
+    "linestyle", "log", "ls", "linewidth", "lw", "xerr", "yerr",
+  ])
+
   /// An image's (`AxesImage`) properties, with `imshow`'s keywords.
   static let image: Set<String> = artist.union([
     "array", "clim", "data", "extent", "filternorm", "filterrad", "interpolation_stage",

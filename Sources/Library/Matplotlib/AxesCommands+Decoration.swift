@@ -65,19 +65,6 @@ extension AxesCommands {
     return .object(Artist("matplotlib.legend.Legend"))
   }
 
-  /// `hist(x, bins=10, ...)`: checks its data and bins as NumPy's
-  /// histogram does, and returns None.
-  static func hist(_ axes: AxesState, _ arguments: Arguments) throws -> Value {
-    let bound = try arguments.bind("hist(x, bins=None, range=None, density=False, **kwargs)")
-    _ = try PlotData(bound["x"] ?? .none, context: "hist() argument 'x'")
-    if let bins = bound.optional("bins"), case .int(let count) = bins, count < 1 {
-      throw PyError.valueError("`bins` must be positive, when an integer")
-    }
-    // TODO: the histogram is not drawn; a lesson using it still runs,
-    // without that part of the picture.
-    return .none
-  }
-
   /// `grid(visible=None, ...)`: dotted lines at the ticks.
   static func grid(_ axes: AxesState, _ arguments: Arguments) throws -> Value {
     let bound = try arguments.bind("grid(visible=None, which='major', axis='both', **kwargs)")

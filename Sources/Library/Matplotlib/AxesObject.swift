@@ -7,8 +7,7 @@ typealias AxesCommand = (AxesState, Arguments) throws -> Value
 enum AxesCommandTable {
   /// Calls a terminal cannot honour but lessons make; accepted quietly.
   static let ignored = [
-    "xticks", "yticks", "tick_params", "fill_between", "axhline", "axvline", "text",
-    "annotate", "bar", "contour", "contourf", "errorbar",
+    "xticks", "yticks", "tick_params", "fill_between", "axhline", "axvline", "errorbar",
   ]
 
   /// The commands by pyplot name.
@@ -20,6 +19,15 @@ enum AxesCommandTable {
       "legend": AxesCommands.legend,
       "grid": AxesCommands.grid,
       "hist": AxesCommands.hist,
+      "bar": AxesCommands.bar,
+      "contour": { axes, arguments in
+        try AxesCommands.contour(axes, arguments, filled: false)
+      },
+      "contourf": { axes, arguments in
+        try AxesCommands.contour(axes, arguments, filled: true)
+      },
+      "text": AxesCommands.placeText,
+      "annotate": AxesCommands.annotate,
       "axis": AxesCommands.axis,
       "title": { axes, arguments in
         try AxesCommands.text("title", arguments, at: ("0.5", "1.0")) { axes.chart.title = $0 }
@@ -41,8 +49,8 @@ enum AxesCommandTable {
         }
       },
     ]
-    // TODO: bars, contours and annotations are not drawn; a
-    // lesson using them still runs, without that part of the picture.
+    // TODO: tick placement, shaded spans, reference lines and error bars
+    // are not drawn; a lesson using them still runs without that part.
     for name in ignored { table[name] = { _, _ in .none } }
     return table
   }()
@@ -79,9 +87,25 @@ final class AxesObject: PyObject {
       return .none
     }
     type.method("get_title") { (axes: AxesObject, _) in .string(axes.state.chart.title ?? "") }
+    type.method("get_xlim") { (axes: AxesObject, arguments) in
+      _ = try arguments.bind("get_xlim()")
+      return limitsValue(axes.state.chart.shownRanges.0)
+    }
+    type.method("get_ylim") { (axes: AxesObject, arguments) in
+      _ = try arguments.bind("get_ylim()")
+      return limitsValue(axes.state.chart.shownRanges.1)
+    }
   }
 
   override func repr() throws -> String { "<Axes: >" }
+
+  /// Limits as matplotlib returns them, a pair of NumPy floats.
+  private static func limitsValue(_ range: ClosedRange<Double>) -> Value {
+    .tuple([
+      makeNumPyScalar(range.lowerBound, dtype: .float64),
+      makeNumPyScalar(range.upperBound, dtype: .float64),
+    ])
+  }
 }
 
 /// Several axes in a grid, as `plt.subplots(rows, cols)` returns them:

@@ -25,6 +25,8 @@ func makeNumPyModule() throws -> PyModule {
   defineReductions(np)
   defineShaping(np)
   defineSearching(np)
+  definePrintOptions(np)
+  defineHistogram(np)
   np.defineLazily("random") { .object(makeNumPyRandomModule()) }
   np.defineLazily("linalg") { .object(makeLinalgModule()) }
   np.define("c_", .object(ConcatenationHelper(columns: true)))
@@ -381,23 +383,6 @@ private func defineSearching(_ np: PyModule) {
     let a = try args.bind("argwhere(a)")
     let columns = try a.array("a").nonzero()
     return Value(array: try NDArray.stack(columns, axis: 1))
-  }
-  np.function("set_printoptions") { args in
-    let a = try args.bind(
-      "set_printoptions(precision=None, threshold=None, edgeitems=None,"
-        + " linewidth=None, suppress=None)")
-    if let p = a.optional("precision") {
-      let precision = try p.asInt()
-      guard precision >= 0 else { throw PyError.valueError("precision must be >= 0") }
-      guard precision <= Int(Int32.max) else {
-        throw PyError(.overflowError, "Python int too large to convert to C int")
-      }
-      PrintOptions.current.precision = precision
-    }
-    if let t = a.optional("threshold") { PrintOptions.current.threshold = try t.asInt() }
-    if let e = a.optional("edgeitems") { PrintOptions.current.edgeItems = try e.asInt() }
-    if let w = a.optional("linewidth") { PrintOptions.current.lineWidth = try w.asInt() }
-    return .none
   }
 }
 

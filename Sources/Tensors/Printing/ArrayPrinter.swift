@@ -8,6 +8,9 @@ public struct PrintOptions: Sendable {
   public var edgeItems = 3
   /// Characters per line before wrapping.
   public var lineWidth = 75
+  /// Whether small floats print positionally (rounded to `precision`)
+  /// rather than switching the whole array to exponents.
+  public var suppress = false
 
   /// NumPy's defaults.
   public init() {}
@@ -65,7 +68,9 @@ extension NDArray {
   }
 
   private func formatter(offsets: [Int]) -> ElementFormat {
-    ElementFormat(array: self, offsets: offsets, precision: PrintOptions.current.precision)
+    let options = PrintOptions.current
+    return ElementFormat(
+      array: self, offsets: offsets, precision: options.precision, suppress: options.suppress)
   }
 
   /// The storage offsets of the elements a (possibly summarised) print

@@ -20,11 +20,11 @@ struct ElementFormat {
 
   /// Chooses the format for the elements of `array` at `offsets`; integers
   /// are read as integers so no digit is lost to a Double.
-  init(array: NDArray, offsets: [Int], precision: Int = 8) {
+  init(array: NDArray, offsets: [Int], precision: Int = 8, suppress: Bool = false) {
     guard array.dtype.isInteger else {
       self.init(
         values: offsets.map { array.double(atOffset: $0) }, dtype: array.dtype,
-        precision: precision)
+        precision: precision, suppress: suppress)
       return
     }
     let widths = offsets.map { String(array.integer(atOffset: $0)).count }
@@ -32,8 +32,9 @@ struct ElementFormat {
       style: .integer(width: widths.max() ?? 0), single: false, precision: precision)
   }
 
-  /// Chooses the format for `values` of `dtype`.
-  init(values: [Double], dtype: DType, precision: Int = 8) {
+  /// Chooses the format for `values` of `dtype`; `suppress` keeps small
+  /// numbers positional, as NumPy's `suppress=True` does.
+  init(values: [Double], dtype: DType, precision: Int = 8, suppress: Bool = false) {
     self.single = dtype == .float32
     self.precision = precision
     switch dtype {
@@ -43,16 +44,22 @@ struct ElementFormat {
       let widths = values.map { String(Int64(castingFrom: $0)).count }
       style = .integer(width: widths.max() ?? 0)
     case .float32, .float64:
-      style = ElementFormat.floatStyle(values, single: dtype == .float32, precision: precision)
+      style = ElementFormat.floatStyle(
+        values, single: dtype == .float32, precision: precision, suppress: suppress)
     }
   }
 
-  private static func floatStyle(_ values: [Double], single: Bool, precision: Int) -> Style {
+  private static func floatStyle(
+    _ values: [Double], single: Bool, precision: Int, suppress: Bool
+  ) -> Style {
     let finite = values.filter { $0.isFinite }
     let nonZero = finite.map { abs($0) }.filter { $0 != 0 }
     var scientific = false
     if let high = nonZero.max(), let low = nonZero.min() {
-      scientific = high >= 1e8 || low < 0.0001 || high / low > 1000
+      // Suppressing small numbers still leaves huge ones in exponents, since
+      // their digits would not fit a line.
+      let spread = low < 0.0001 || high / low > 1000
+      scientific = high >= 1e8 || (!suppress && spread)
     }
     var padLeft = 0
     var padRight = 0

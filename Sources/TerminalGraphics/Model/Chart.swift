@@ -123,13 +123,22 @@ public struct Chart: Sendable {
   public var regions: RegionMap?
   /// A picture filling the panel (`imshow`).
   public var image: RasterImage?
+  /// Bars and histograms, drawn over regions and under lines.
+  public var bars: [BarSeries] = []
+  /// Filled bands and contour lines, in the order drawn.
+  public var contours: [ContourField] = []
+  /// Texts and arrows, drawn last.
+  public var annotations: [Annotation] = []
+  /// Labelled x ticks replacing the numbered ones (a bar chart of names).
+  public var xTickLabels: [(value: Double, label: String)]?
 
   /// Makes an empty chart.
   public init() {}
 
   /// Whether nothing has been drawn on the chart.
   public var isEmpty: Bool {
-    lines.isEmpty && scatters.isEmpty && regions == nil && image == nil
+    lines.isEmpty && scatters.isEmpty && regions == nil && image == nil && bars.isEmpty
+      && contours.isEmpty && annotations.isEmpty
   }
 }
 

@@ -29,7 +29,8 @@ struct Layout {
     let yLabels = chart.showsAxes ? yTicks.values.map(yTicks.label) : []
     let margin = chart.showsAxes ? (yLabels.map(\.count).max() ?? 0) + 1 : 0
     let plotColumns = max(1, width - margin - 2 * framed)
-    let xTicks = Ticks(xRange, count: max(2, plotColumns / 10))
+    var xTicks = Ticks(xRange, count: max(2, plotColumns / 10))
+    if let named = chart.xTickLabels { xTicks = Ticks(labelled: named) }
     let left = margin + framed
     let top = topRows + framed
 
@@ -88,11 +89,15 @@ struct Layout {
   private func drawLayers(on area: inout PlotArea, xTickColumns: [Int], yTickRows: [Int]) {
     if let regions = chart.regions { area.paint(regions, depth: depth) }
     if let image = chart.image { area.paint(image, depth: depth) }
+    for field in chart.contours where field.filled { area.fill(field, depth: depth) }
     if chart.showsGrid {
       area.drawGrid(columns: xTickColumns, rows: yTickRows, depth: depth)
     }
+    area.drawBars(chart.bars, depth: depth)
+    area.drawContourLines(chart.contours.filter { !$0.filled }, depth: depth)
     area.drawLines(chart.lines, depth: depth)
     area.drawMarkers(chart.scatters, depth: depth)
+    area.drawAnnotations(chart.annotations, depth: depth)
   }
 
   private func drawFrame(
@@ -149,11 +154,33 @@ struct Layout {
       xs += scatter.x
       ys += scatter.y
     }
+    var baselines: [Double] = []
+    for bar in chart.bars.flatMap(\.bars) {
+      xs += [bar.left, bar.left + bar.width]
+      ys += [bar.bottom, bar.bottom + bar.height]
+      baselines.append(bar.bottom)
+    }
+    for annotation in chart.annotations {
+      xs.append(annotation.x)
+      ys.append(annotation.y)
+      if let target = annotation.arrowTo {
+        xs.append(target.x)
+        ys.append(target.y)
+      }
+    }
     var x = Layout.extent(xs, margin: 0.05)
-    var y = Layout.extent(ys, margin: 0.05)
+    var y = Layout.extent(ys, margin: 0.05, sticky: baselines)
     if let regions = chart.regions {
       x = regions.xRange
       y = regions.yRange
+    } else if let field = chart.contours.first {
+      // Contours span their grid exactly, as matplotlib's do.
+      x = field.xRange
+      y = field.yRange
+      for other in chart.contours.dropFirst() {
+        x = min(x.lowerBound, other.xRange.lowerBound)...max(x.upperBound, other.xRange.upperBound)
+        y = min(y.lowerBound, other.yRange.lowerBound)...max(y.upperBound, other.yRange.upperBound)
+      }
     } else if let image = chart.image, xs.isEmpty {
       x = -0.5...(Double(image.width) - 0.5)
       y = -0.5...(Double(image.height) - 0.5)
@@ -169,12 +196,19 @@ struct Layout {
 
   /// The finite values' span widened by `margin` of itself on each side;
   /// a single value gets a span of one around it, no values 0...1.
-  static func extent(_ values: [Double], margin: Double) -> ClosedRange<Double> {
+  ///
+  /// A `sticky` value the data reaches on one side (a bar's baseline)
+  /// gets no margin on that side, as in matplotlib.
+  static func extent(
+    _ values: [Double], margin: Double, sticky: [Double] = []
+  ) -> ClosedRange<Double> {
     let finite = values.filter(\.isFinite)
     guard let low = finite.min(), let high = finite.max() else { return 0...1 }
     guard high > low else { return (low - 0.5)...(high + 0.5) }
     let pad = (high - low) * margin
-    return (low - pad)...(high + pad)
+    let lower = sticky.contains(low) ? low : low - pad
+    let upper = sticky.contains(high) ? high : high + pad
+    return lower...upper
   }
 
   /// The legend's entries, wrapped into rows that fit the width.
@@ -191,6 +225,13 @@ struct Layout {
       guard let label = scatter.label else { continue }
       entries.append(LegendEntry(marker: String(scatter.glyph), color: scatter.color, label: label))
     }
+    let fillBars = depth == .none && chart.bars.count > 1
+    for series in chart.bars {
+      guard let label = series.label else { continue }
+      entries.append(
+        LegendEntry(
+          marker: String(fillBars ? series.fill : "█"), color: series.color, label: label))
+    }
     var rows: [[LegendEntry]] = []
     var current: [LegendEntry] = []
     var used = 0
@@ -206,5 +247,13 @@ struct Layout {
     }
     if !current.isEmpty { rows.append(current) }
     return rows
+  }
+}
+
+extension Chart {
+  /// The x and y ranges the chart shows: its limits, else its data's
+  /// extent with matplotlib's margins.
+  public var shownRanges: (ClosedRange<Double>, ClosedRange<Double>) {
+    Layout(chart: self, width: 1, height: 1, depth: .none).ranges()
   }
 }

@@ -19,7 +19,8 @@ public enum ChartRenderer {
     _ chart: Chart, width: Int, height: Int, colorDepth depth: Console.ColorDepth
   ) -> CellGrid {
     if let image = chart.image, chart.lines.isEmpty, chart.scatters.isEmpty,
-      chart.regions == nil
+      chart.regions == nil, chart.bars.isEmpty, chart.contours.isEmpty,
+      chart.annotations.isEmpty
     {
       return renderImage(image, title: chart.title, width: width, height: height, depth: depth)
     }

@@ -9,6 +9,16 @@ struct Ticks {
   let values: [Double]
   /// Digits after the decimal point in every label.
   let decimals: Int
+  /// Names shown instead of the numbers, one per value.
+  private var names: [String]?
+
+  /// Ticks at given values with given labels, such as a bar chart's
+  /// category names.
+  init(labelled ticks: [(value: Double, label: String)]) {
+    values = ticks.map(\.value)
+    names = ticks.map(\.label)
+    decimals = 0
+  }
 
   /// Picks about `count` ticks inside `range`.
   init(_ range: ClosedRange<Double>, count: Int) {
@@ -37,7 +47,12 @@ struct Ticks {
   }
 
   /// The label of a tick value.
-  func label(_ value: Double) -> String { Ticks.format(value, decimals: decimals) }
+  func label(_ value: Double) -> String {
+    if let names, let index = values.firstIndex(of: value), index < names.count {
+      return names[index]
+    }
+    return Ticks.format(value, decimals: decimals)
+  }
 
   /// The decimals that show a step exactly: 0.5 needs 1, 20 needs 0.
   static func decimals(forStep step: Double) -> Int {
