@@ -108,7 +108,11 @@ final class TrainingTests: XCTestCase {
       _ = try model.fit(x: x, y: y, options: options)
       let first = try model.call(x, training: false).values(as: Float.self)
       let second = try model.predict(x: x, verbose: 0).values(as: Float.self)
-      XCTAssertEqual(first, second)
+      // predict runs batches of 32 and call all 64 rows at once; OpenBLAS's
+      // FMA kernels may sum the two shapes in another order, so they agree
+      // to float32 rounding, far closer than any Dropout mask would leave.
+      XCTAssertEqual(first.count, second.count)
+      for (a, b) in zip(first, second) { XCTAssertEqual(a, b, accuracy: 1e-6) }
       predictions.append(first)
     }
     XCTAssertEqual(predictions[0], predictions[1])
