@@ -27,11 +27,40 @@ extension CommandLine {
     case .run(let parsed):
       options = parsed
     }
+    reopenClosedStandardStreams()
+    // A reader that went away (`| head`) makes writes fail with EPIPE,
+    // which `print` raises as BrokenPipeError, instead of killing us.
+    signal(SIGPIPE, SIG_IGN)
     applyColor(options.color)
     InterruptSignal.install()
     if let executable = runningExecutable() { probeDataFiles(executable: executable) }
     defer { closeOpenDataFiles() }
-    return LargeStack.run { Program(options: options).run() }
+    let status = LargeStack.run { Program(options: options).run() }
+    return reportLostOutput(status)
+  }
+
+  /// Points standard streams the caller closed at /dev/null, as CPython
+  /// treats them as absent: otherwise the next file opened (an HDF5 file,
+  /// a transcript) would get descriptor 1 and receive what `print` writes.
+  static func reopenClosedStandardStreams() {
+    for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO]
+    where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+      let null = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+      if null >= 0 && null != descriptor {
+        dup2(null, descriptor)
+        close(null)
+      }
+    }
+  }
+
+  /// The exit status once the program ended: output that could not be
+  /// written and was not raised by `print` (a shown value, a progress bar)
+  /// is reported, with CPython's status for a failed final flush.
+  static func reportLostOutput(_ status: Int32) -> Int32 {
+    guard let code = Console.shared.takeWriteFailure() else { return status }
+    StandardError.write(
+      "mlscript: cannot write standard output: \(PyError.system(errno: code).description)\n")
+    return status == 0 ? 120 : status
   }
 
   /// The path of the executable running now, for child processes that

@@ -50,6 +50,16 @@ public final class Console: @unchecked Sendable {
   /// redrawn does not), so that what follows can start a fresh one.
   public private(set) var endsLine = true
 
+  /// The `errno` of the first write to standard output that failed since
+  /// `takeWriteFailure()` last looked (a full disk, a closed pipe).
+  public private(set) var writeFailure: Int32?
+
+  /// The pending write failure, cleared, so that `print` can raise it once.
+  public func takeWriteFailure() -> Int32? {
+    defer { writeFailure = nil }
+    return writeFailure
+  }
+
   /// Writes text as it is, without adding a newline.
   public func write(_ text: String) {
     if let last = text.last { endsLine = last == "\n" }
@@ -65,8 +75,11 @@ public final class Console: @unchecked Sendable {
       while start < buffer.count {
         let written = Glibc.write(
           STDOUT_FILENO, base + start, buffer.count - start)
+        if written < 0 && errno == EINTR { continue }
         if written <= 0 {
-          if written < 0 && errno == EINTR { continue }
+          // Output that is lost must not pass unnoticed, as CPython's
+          // OSError at a failed print does not.
+          if writeFailure == nil { writeFailure = written < 0 ? errno : EIO }
           return
         }
         start += written

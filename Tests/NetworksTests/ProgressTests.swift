@@ -106,4 +106,31 @@ final class ProgressTests: XCTestCase {
     XCTAssertEqual(model.optimizer?.iterations, 1)
     XCTAssertNotEqual(try model.variables[0].array().values(as: Float.self), before)
   }
+
+  func testAForcedRedrawShowsTheStepAtOnce() throws {
+    let console = Console(width: 80, colorDepth: .none, isTerminal: true)
+    use(console)
+    let bar = ProgressBar(target: 8, verbose: 1, console: console)
+    bar.update(1) { [] }
+    bar.update(2) { [] }
+    bar.update(3, force: true) { [] }
+    // What a terminal shows is the text after the last carriage return.
+    let shown = output.split(separator: "\r", omittingEmptySubsequences: false).last ?? ""
+    XCTAssertTrue(shown.hasPrefix("3/8 ━━━━━━━━━━━━━━━━━━━━"), output.debugDescription)
+  }
+
+  func testCtrlCOnATerminalLeavesTheBarAtTheStepItNames() throws {
+    use(Console(width: 80, colorDepth: .none, isTerminal: true))
+    let (x, y) = try data(64)
+    var options = FitOptions()
+    options.epochs = 2
+    options.batchSize = 8
+    options.verbose = 1
+    Interruption.request()
+    XCTAssertThrowsError(try model().fit(x: x, y: y, options: options))
+    let bar = output.components(separatedBy: "\nTraining stopped")[0]
+    let shown = bar.split(separator: "\r", omittingEmptySubsequences: false).last ?? ""
+    XCTAssertTrue(shown.hasPrefix("1/8 ━━"), output.debugDescription)
+    XCTAssertTrue(output.contains("epoch 1/2 after step 1/8"), output)
+  }
 }

@@ -61,4 +61,38 @@ printf '# %%%% Setup\nx = 1\n\n# %%%% Broken\nprint(x\n' > "$tmp/syntax.mlscript
 grep -q 'syntax.mlscript", line 5, in cell \[2/2\] Broken' "$tmp/err" ||
   fail "a syntax error does not name its cell: $(head -c 200 "$tmp/err")"
 
+# Output that cannot be written is an error, as in CPython: a full disk
+# raises OSError at the print; a reader that went away, BrokenPipeError
+# rather than death by SIGPIPE (status 141).
+"$bin" -c 'print(1)' > /dev/full 2> "$tmp/err"
+code=$?
+[ "$code" -eq 1 ] || fail "print to a full disk exited $code, not 1"
+grep -q '^OSError: \[Errno 28\] No space left on device$' "$tmp/err" ||
+  fail "no OSError for a full disk: $(head -c 300 "$tmp/err")"
+printf 'x = 3\nx\n' > "$tmp/shown.mlscript"
+"$bin" --run "$tmp/shown.mlscript" > /dev/full 2> "$tmp/err"
+code=$?
+[ "$code" -eq 120 ] || fail "a shown value lost to a full disk exited $code, not 120"
+grep -q 'cannot write standard output: OSError: \[Errno 28\]' "$tmp/err" ||
+  fail "no message for a shown value lost to a full disk"
+"$bin" -c 'for i in range(100000): print(i)' 2> "$tmp/err" | head -1 > "$tmp/out"
+code=${PIPESTATUS[0]}
+[ "$code" -eq 1 ] || fail "printing into a closed pipe exited $code, not 1"
+[ "$(cat "$tmp/out")" = 0 ] || fail "the reader of a pipe got $(head -c 100 "$tmp/out")"
+grep -q '^BrokenPipeError: \[Errno 32\] Broken pipe$' "$tmp/err" ||
+  fail "no BrokenPipeError for a closed pipe: $(head -c 300 "$tmp/err")"
+
+# A closed standard output is absent, as CPython takes it: prints vanish,
+# and a file opened meanwhile does not take its descriptor.
+"$bin" -c "import h5py
+f = h5py.File('$tmp/closed.h5', 'w')
+print('x' * 100)
+f['d'] = [1, 2, 3]
+f.close()" >&- 2> "$tmp/err"
+code=$?
+[ "$code" -eq 0 ] || fail "a closed standard output exited $code, not 0"
+[ -s "$tmp/err" ] && fail "a closed standard output gave $(head -c 300 "$tmp/err")"
+read=$("$bin" -c "import h5py; print(h5py.File('$tmp/closed.h5', 'r')['d'][:])")
+[ "$read" = "[1 2 3]" ] || fail "an HDF5 file written with standard output closed read $read"
+
 exit "$status"

@@ -79,6 +79,8 @@ public final class ExceptionType: PyObject, @unchecked Sendable {
   public static let fileNotFoundError = ExceptionType("FileNotFoundError", base: osError)
   public static let fileExistsError = ExceptionType("FileExistsError", base: osError)
   public static let permissionError = ExceptionType("PermissionError", base: osError)
+  public static let connectionError = ExceptionType("ConnectionError", base: osError)
+  public static let brokenPipeError = ExceptionType("BrokenPipeError", base: connectionError)
   public static let syntaxError = ExceptionType("SyntaxError", base: exception)
   public static let indentationError = ExceptionType("IndentationError", base: syntaxError)
   public static let tabError = ExceptionType("TabError", base: indentationError)
@@ -90,7 +92,7 @@ public final class ExceptionType: PyObject, @unchecked Sendable {
     indexError, keyError, nameError, unboundLocalError, typeError, valueError,
     runtimeError, notImplementedError, recursionError, memoryError, stopIteration,
     importError, moduleNotFoundError, osError, fileNotFoundError, fileExistsError,
-    permissionError, syntaxError, indentationError, tabError,
+    permissionError, connectionError, brokenPipeError, syntaxError, indentationError, tabError,
   ]
 
   /// The built-in class called `name`, or a new Exception subclass with

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A Python exception on its way up the stack.
 public struct PyError: Error, CustomStringConvertible {
   /// The exception's class.
@@ -48,6 +52,20 @@ public struct PyError: Error, CustomStringConvertible {
   /// Shorthand for a ValueError.
   public static func valueError(_ message: String) -> PyError {
     PyError(.valueError, message)
+  }
+
+  /// The OSError (or the subclass CPython picks) for a failed system call,
+  /// worded as CPython's: `[Errno 28] No space left on device`.
+  public static func system(errno code: Int32) -> PyError {
+    let type: ExceptionType
+    switch code {
+    case EPIPE: type = .brokenPipeError
+    case ENOENT: type = .fileNotFoundError
+    case EEXIST: type = .fileExistsError
+    case EACCES, EPERM: type = .permissionError
+    default: type = .osError
+    }
+    return PyError(type, "[Errno \(code)] \(String(cString: strerror(code)))")
   }
 }
 

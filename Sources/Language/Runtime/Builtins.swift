@@ -18,6 +18,7 @@ extension Interpreter {
       let end = try bound.optional("end").map { try textArgument($0, "end") } ?? "\n"
       let text = try bound.extra.map { try $0.str() }.joined(separator: separator) + end
       Console.shared.write(text)
+      if let code = Console.shared.takeWriteFailure() { throw PyError.system(errno: code) }
       return .none
     }
     define("len", doc: "len(obj): the number of items of a container.") { args in

@@ -24,9 +24,12 @@ public final class ProgressBar {
   }
 
   /// Reports progress after step `current` with the values to show;
-  /// `finalize` ends the bar with a newline.
+  /// `finalize` ends the bar with a newline; `force` redraws even when the
+  /// last redraw was a moment ago, so the bar shows the step a message
+  /// after it names.
   public func update(
-    _ current: Int, finalize: Bool = false, values: () -> [(String, Double)]
+    _ current: Int, finalize: Bool = false, force: Bool = false,
+    values: () -> [(String, Double)]
   ) {
     let now = monotonicSeconds()
     let perStep = stepDuration(current, now)
@@ -39,7 +42,7 @@ public final class ProgressBar {
       return
     }
     guard verbose == 1 else { return }
-    if now - lastUpdate < interval && !finalize { return }
+    if now - lastUpdate < interval && !finalize && !force { return }
     lastUpdate = now
 
     let color = console.usesColor

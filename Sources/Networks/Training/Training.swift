@@ -293,7 +293,12 @@ extension Model {
         bar.update(stepIndex + 1) { logs(compiled, trackers) }
         if Interruption.isRequested && (stepIndex + 1 < steps || epoch + 1 < options.epochs) {
           Interruption.clear()
-          if options.verbose == 1 { Console.shared.write("\n") }
+          if options.verbose == 1 {
+            // The step's own redraw may have been skipped as too soon
+            // after the last; the bar must end on the step named below.
+            bar.update(stepIndex + 1, force: true) { logs(compiled, trackers) }
+            Console.shared.write("\n")
+          }
           Console.shared.write(
             "Training stopped (Ctrl-C) in epoch \(epoch + 1)/\(options.epochs) after step "
               + "\(stepIndex + 1)/\(steps); the weights learned so far are kept and"
