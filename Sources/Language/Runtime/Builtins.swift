@@ -265,8 +265,7 @@ extension Interpreter {
     }
     define("hash") { args in
       let value = try args.bind("hash(obj)")["obj"] ?? .none
-      if case .int(let number) = value { return .int(number) }
-      if case .bool(let flag) = value { return .int(flag ? 1 : 0) }
+      if let hash = try value.numericHash() { return .int(hash) }
       guard let key = try value.hashKey() else {
         throw PyError.typeError("unhashable type: '\(value.typeName)'")
       }
