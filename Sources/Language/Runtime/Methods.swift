@@ -476,36 +476,40 @@ func installTypeMethods() {
     return .none
   }
   set.method("pop") { (s: PySet, _) in
-    guard let first = s.items.first else { throw PyError(.keyError, "'pop from an empty set'") }
-    try s.remove(first)
-    return first
+    guard let item = try s.popItem() else { throw PyError(.keyError, "'pop from an empty set'") }
+    return item
   }
-  set.method("copy") { (s: PySet, _) in
-    let copy = PySet()
-    for item in s.items { try copy.add(item) }
-    return .object(copy)
-  }
+  set.method("copy") { (s: PySet, _) in .object(try s.copy()) }
   set.method("clear") { (s: PySet, _) in
-    for item in s.items { try s.remove(item) }
+    s.removeAll()
     return .none
   }
-  for (name, op) in [
-    ("union", BinaryOperator.bitOr), ("intersection", .bitAnd), ("difference", .subtract),
-    ("symmetric_difference", .bitXor),
-  ] {
-    set.method(name) { (s: PySet, args) in
-      var result = Value.object(s)
-      if args.positional.isEmpty { result = try binaryOperation(.bitOr, result, .object(PySet())) }
-      for other in args.positional {
-        let otherSet = PySet()
-        try forEach(other) { try otherSet.add($0) }
-        result = try binaryOperation(op, result, .object(otherSet))
-      }
-      return result
-    }
+  set.method("union") { (s: PySet, args) in
+    let result = try s.copy()
+    for other in args.positional { try result.update(from: other) }
+    return .object(result)
+  }
+  set.method("intersection") { (s: PySet, args) in
+    var result = s
+    if args.positional.isEmpty { result = try s.copy() }
+    for other in args.positional { result = try result.intersection(with: other) }
+    return .object(result)
+  }
+  set.method("difference") { (s: PySet, args) in
+    guard let first = args.positional.first else { return .object(try s.copy()) }
+    let result = try s.difference(with: first)
+    for other in args.positional.dropFirst() { try forEach(other) { try result.remove($0) } }
+    return .object(result)
+  }
+  set.method("symmetric_difference") { (s: PySet, args) in
+    let other = try args.bind("symmetric_difference(other)")["other"] ?? .none
+    let result = PySet()
+    try result.update(from: other)
+    try result.toggle(s)
+    return .object(result)
   }
   set.method("update") { (s: PySet, args) in
-    for other in args.positional { try forEach(other) { try s.add($0) } }
+    for other in args.positional { try s.update(from: other) }
     return .none
   }
   set.method("issubset") { (s: PySet, args) in
