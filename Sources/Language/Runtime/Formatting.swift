@@ -10,14 +10,23 @@ struct FormatSpec {
   var grouping: Character?
   var precision: Int?
   var type: Character?
+  /// Whether a sign character (`+`, `-` or space) was written.
+  var signGiven = false
+  /// Whether `z` (coerce negative zero) was written.
+  var coercesNegativeZero = false
+  /// Whether the `=` alignment came only from a leading `0`, which strings
+  /// take as a fill without it.
+  var alignFromZero = false
 
   init(_ text: String) throws {
     var chars = Array(text)
     var i = 0
     let aligns: Set<Character> = ["<", ">", "^", "="]
+    var fillGiven = false
     if chars.count >= 2 && aligns.contains(chars[1]) {
       fill = chars[0]
       align = chars[1]
+      fillGiven = true
       i = 2
     } else if !chars.isEmpty && aligns.contains(chars[0]) {
       align = chars[0]
@@ -25,17 +34,24 @@ struct FormatSpec {
     }
     if i < chars.count && "+- ".contains(chars[i]) {
       sign = chars[i]
+      signGiven = true
       i += 1
     }
-    if i < chars.count && chars[i] == "z" { i += 1 }
+    if i < chars.count && chars[i] == "z" {
+      coercesNegativeZero = true
+      i += 1
+    }
     if i < chars.count && chars[i] == "#" {
       alternate = true
       i += 1
     }
     if i < chars.count && chars[i] == "0" {
+      // A leading 0 is a fill of zeros unless a fill was written; it aligns
+      // numbers after the sign only when no alignment was written.
+      if !fillGiven { fill = "0" }
       if align == nil {
-        fill = "0"
         align = "="
+        alignFromZero = true
       }
       i += 1
     }
@@ -78,6 +94,36 @@ struct FormatSpec {
     chars = []
   }
 
+  /// Rejects the parts of the spec that make no sense for a string, with
+  /// CPython's messages, and drops the alignment a leading 0 implied.
+  mutating func checkForString() throws {
+    guard type == nil || type == "s" else {
+      throw PyError.valueError(
+        "Unknown format code '\(type.map(String.init) ?? "")' for object of type 'str'")
+    }
+    if let grouping {
+      throw PyError.valueError("Cannot specify '\(grouping)' with 's'.")
+    }
+    if signGiven {
+      throw PyError.valueError(
+        sign == " "
+          ? "Space not allowed in string format specifier"
+          : "Sign not allowed in string format specifier")
+    }
+    if coercesNegativeZero {
+      throw PyError.valueError(
+        "Negative zero coercion (z) not allowed in string format specifier")
+    }
+    if alternate {
+      throw PyError.valueError("Alternate form (#) not allowed in string format specifier")
+    }
+    if alignFromZero {
+      align = nil
+    } else if align == "=" {
+      throw PyError.valueError("'=' alignment not allowed in string format specifier")
+    }
+  }
+
   /// Pads `body` (with `signText` in front) to the width.
   func pad(_ body: String, signText: String = "", defaultAlign: Character) -> String {
     let total = signText.count + body.count
@@ -112,11 +158,8 @@ func formatValue(_ value: Value, _ specText: String) throws -> String {
   switch value {
   case .string(let text):
     if specText.isEmpty { return text }
-    let spec = try FormatSpec(specText)
-    guard spec.type == nil || spec.type == "s" else {
-      throw PyError.valueError(
-        "Unknown format code '\(spec.type.map(String.init) ?? "")' for object of type 'str'")
-    }
+    var spec = try FormatSpec(specText)
+    try spec.checkForString()
     var body = text
     if let precision = spec.precision { body = String(body.prefix(precision)) }
     return spec.pad(body, defaultAlign: "<")

@@ -1033,7 +1033,9 @@ final class FStringExpr: Expr {
             }
           }
         } catch {
-          throw f.located(error, expression.pos)
+          // CPython blames a failed conversion or format on the whole
+          // f-string; errors inside the expressions carry their own place.
+          throw f.located(error, pos)
         }
       }
     }
