@@ -225,7 +225,7 @@ extension Value {
       // Int key, where a Double would merge neighbours above 2**53.
       if let whole = Int(exactly: number) { return AnyHashable(whole) }
       return AnyHashable(number)
-    case .string(let text): return AnyHashable(text)
+    case .string(let text): return AnyHashable(StringKey(text: text))
     case .object(let object): return try object.hashKey()
     }
   }

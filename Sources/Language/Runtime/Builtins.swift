@@ -282,7 +282,7 @@ extension Interpreter {
       let text = try args.bind("ord(c)").string("c")
       guard text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first else {
         throw PyError.typeError(
-          "ord() expected a character, but string of length \(text.count) found")
+          "ord() expected a character, but string of length \(text.codePointCount) found")
       }
       return .int(Int(scalar.value))
     }

@@ -126,7 +126,7 @@ struct FormatSpec {
 
   /// Pads `body` (with `signText` in front) to the width.
   func pad(_ body: String, signText: String = "", defaultAlign: Character) -> String {
-    let total = signText.count + body.count
+    let total = signText.codePointCount + body.codePointCount
     guard width > total else { return signText + body }
     let padding = width - total
     switch align ?? defaultAlign {
@@ -161,7 +161,9 @@ func formatValue(_ value: Value, _ specText: String) throws -> String {
     var spec = try FormatSpec(specText)
     try spec.checkForString()
     var body = text
-    if let precision = spec.precision { body = String(body.prefix(precision)) }
+    if let precision = spec.precision {
+      body = String(codePoints: body.unicodeScalars.prefix(precision))
+    }
     return spec.pad(body, defaultAlign: "<")
   case .int(let number):
     if specText.isEmpty { return String(number) }
