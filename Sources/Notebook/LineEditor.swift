@@ -23,6 +23,10 @@ enum LineEditor {
   /// characters, the whole words that may replace the word at the cursor.
   nonisolated(unsafe) static var completer: ((String, Int) -> [String])?
 
+  /// The lines of the block typed so far, which a `:` ending `else:` and
+  /// its kin is dedented against.
+  nonisolated(unsafe) static var blockSoFar = ""
+
   nonisolated(unsafe) private static var finished = false
   nonisolated(unsafe) private static var result = LineInput.endOfInput
   nonisolated(unsafe) private static var matches: [String] = []
@@ -45,6 +49,13 @@ enum LineEditor {
     rl_readline_name = UnsafePointer(strdup("mlscript"))
     rl_catch_signals = 0
     rl_variable_bind("enable-bracketed-paste", "on")
+    // Like IPython, one Tab lists the candidates when they share nothing
+    // more to insert (`np.<Tab>`); readline would otherwise wait for a
+    // second Tab, which the Tab binding below hides from it.
+    rl_variable_bind("show-all-if-ambiguous", "on")
+    // A module's names (`np.` offers about 125) are listed without first
+    // asking whether to.
+    rl_completion_query_items = 400
     rl_completer_word_break_characters = UnsafePointer(
       strdup(" \t\n\"\\'`@$><=;|&{(,[)]}+-*/%~^!:"))
     rl_attempted_completion_function = { text, _, _ in
@@ -70,6 +81,20 @@ enum LineEditor {
         return 0
       }
       return rl_complete(count, key)
+    }
+    rl_bind_key(58) { count, key in
+      // Typing the colon of `else:` and its kin moves the line out to the
+      // header it continues, as IPython does.
+      rl_insert(count, key)
+      guard rl_point == rl_end else { return 0 }
+      let line = LineEditor.lineBeforeCursor()
+      let moved = InputBlock.dedentingContinuation(line, after: LineEditor.blockSoFar)
+      if moved != line {
+        rl_replace_line(moved, 0)
+        rl_point = rl_end
+        rl_redisplay()
+      }
+      return 0
     }
     using_history()
   }
@@ -136,6 +161,7 @@ enum LineEditor {
       return .endOfInput
     }
     if result == .endOfInput { Console.shared.write("\n") }
+    blockSoFar = ""
     return result
   }
 
