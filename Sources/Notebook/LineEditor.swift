@@ -57,12 +57,22 @@ enum LineEditor {
     // asking whether to.
     rl_completion_query_items = 400
     rl_completer_word_break_characters = UnsafePointer(
-      strdup(" \t\n\"\\'`@$><=;|&{(,[)]}+-*/%~^!:"))
+      strdup(" \t\n\"\\'`@$><=;|&{(,[)]}+-*/%~^!:."))
     rl_attempted_completion_function = { text, _, _ in
       rl_attempted_completion_over = 1
       rl_completion_append_character = 0
       let line = LineEditor.lineBeforeCursor()
-      LineEditor.matches = LineEditor.completer?(line, line.count) ?? []
+      // The completer replaces the whole dotted word (`np.ze`); readline
+      // replaces only the part after the last dot, so the listing shows
+      // bare names, as IPython's does.
+      let word = line.reversed().prefix {
+        $0.isLetter || $0.isNumber || $0 == "_" || $0 == "."
+      }.count
+      let typed = text.map { String(cString: $0).count } ?? 0
+      let head = max(0, word - typed)
+      LineEditor.matches = (LineEditor.completer?(line, line.count) ?? []).map {
+        String($0.dropFirst(head))
+      }
       LineEditor.matchIndex = 0
       guard !LineEditor.matches.isEmpty else { return nil }
       return rl_completion_matches(text) { _, state in

@@ -88,8 +88,14 @@ final class TerminalSessionTests: XCTestCase {
     XCTAssertTrue(terminal.wait(for: "In [1]: "))
     terminal.send("import numpy as np\r")
     XCTAssertTrue(terminal.wait(for: "In [2]: "))
-    // Nothing more to insert after `np.zeros`: one Tab lists both.
+    // Nothing more to insert after `np.zeros`: one Tab lists both, by
+    // their bare names.
     terminal.send("np.zeros\t")
+    XCTAssertTrue(terminal.wait(for: "zeros_like("), terminal.screen)
+    XCTAssertFalse(terminal.screen.contains("np.zeros_like("), terminal.screen)
+    terminal.send("\u{3}")
+    XCTAssertTrue(terminal.wait(for: "^C"))
+    terminal.send("np.zeros_l\t")
     XCTAssertTrue(terminal.wait(for: "np.zeros_like("), terminal.screen)
     terminal.send("\u{3}")
     XCTAssertTrue(terminal.wait(for: "^C"))
