@@ -68,6 +68,9 @@ struct FormatSpec {
     if i < chars.count && (chars[i] == "," || chars[i] == "_") {
       grouping = chars[i]
       i += 1
+      if i < chars.count && (chars[i] == "," || chars[i] == "_") {
+        throw PyError.valueError("Cannot specify both ',' and '_'.")
+      }
     }
     if i < chars.count && chars[i] == "." {
       i += 1
@@ -92,6 +95,16 @@ struct FormatSpec {
       throw PyError.valueError("Invalid format specifier '\(text)'")
     }
     chars = []
+    try checkGrouping()
+  }
+
+  // Separators suit decimal and float types; `_` also groups the digits
+  // of binary, octal and hex by four (PEP 378 and PEP 515).
+  private func checkGrouping() throws {
+    guard let grouping, let type else { return }
+    if "deEfFgG%".contains(type) { return }
+    if grouping == "_" && "boxX".contains(type) { return }
+    throw PyError.valueError("Cannot specify '\(grouping)' with '\(type)'.")
   }
 
   /// Rejects the parts of the spec that make no sense for a string, with
@@ -170,7 +183,7 @@ func formatValue(_ value: Value, _ specText: String) throws -> String {
     return try formatInt(number, try FormatSpec(specText))
   case .bool(let flag):
     if specText.isEmpty { return flag ? "True" : "False" }
-    return try formatInt(flag ? 1 : 0, try FormatSpec(specText))
+    return try formatInt(flag ? 1 : 0, try FormatSpec(specText), typeName: "bool")
   case .float(let number):
     if specText.isEmpty { return formatFloat(number) }
     return try formatDouble(number, try FormatSpec(specText))
@@ -189,12 +202,29 @@ func formatValue(_ value: Value, _ specText: String) throws -> String {
   }
 }
 
-private func formatInt(_ number: Int, _ spec: FormatSpec) throws -> String {
+private func formatInt(
+  _ number: Int, _ spec: FormatSpec, typeName: String = "int"
+) throws -> String {
   if let type = spec.type, "eEfFgG%".contains(type) {
     return try formatDouble(Double(number), spec)
   }
+  if let type = spec.type, !"bcdoxXn".contains(type) {
+    throw PyError.valueError(
+      "Unknown format code '\(type)' for object of type '\(typeName)'")
+  }
   if spec.precision != nil {
     throw PyError.valueError("Precision not allowed in integer format specifier")
+  }
+  if spec.coercesNegativeZero {
+    throw PyError.valueError(
+      "Negative zero coercion (z) not allowed in integer format specifier")
+  }
+  if spec.type == "c" && spec.signGiven {
+    throw PyError.valueError("Sign not allowed with integer format specifier 'c'")
+  }
+  if spec.type == "c" && spec.alternate {
+    throw PyError.valueError(
+      "Alternate form (#) not allowed with integer format specifier 'c'")
   }
   var digits: String
   let magnitude = number.magnitude
@@ -258,22 +288,24 @@ private func formatDouble(_ number: Double, _ spec: FormatSpec) throws -> String
   }
   var body: String
   let magnitude = Swift.abs(number)
-  let negative = number < 0 || (number == 0 && number.sign == .minus)
+  var negative = number < 0 || (number == 0 && number.sign == .minus)
+  // `#` keeps the point even with no digits after it.
+  let alternate = spec.alternate ? "#" : ""
   if number.isNaN || number.isInfinite {
     body = number.isNaN ? "nan" : "inf"
     if let type = spec.type, type.isUppercase { body = body.uppercased() }
   } else {
     switch spec.type {
     case "f", "F":
-      body = String(format: "%.\(spec.precision ?? 6)f", magnitude)
+      body = String(format: "%\(alternate).\(spec.precision ?? 6)f", magnitude)
     case "e", "E":
-      body = String(format: "%.\(spec.precision ?? 6)e", magnitude)
+      body = String(format: "%\(alternate).\(spec.precision ?? 6)e", magnitude)
       if spec.type == "E" { body = body.uppercased() }
     case "g", "G":
       body = String(format: "%\(spec.alternate ? "#" : "").\(spec.precision ?? 6)g", magnitude)
       if spec.type == "G" { body = body.uppercased() }
     case "%":
-      body = String(format: "%.\(spec.precision ?? 6)f", magnitude * 100) + "%"
+      body = String(format: "%\(alternate).\(spec.precision ?? 6)f", magnitude * 100) + "%"
     case "n":
       body = String(format: "%.\(spec.precision ?? 6)g", magnitude)
     case nil:
@@ -289,6 +321,12 @@ private func formatDouble(_ number: Double, _ spec: FormatSpec) throws -> String
       throw PyError.valueError(
         "Unknown format code '\(spec.type.map(String.init) ?? "")' for object of type 'float'")
     }
+  }
+  if spec.coercesNegativeZero && !number.isNaN
+    && !body.contains(where: { "123456789".contains($0) })
+  {
+    // `z` drops the sign of a value that rounds to zero.
+    negative = false
   }
   if let separator = spec.grouping { body = groupDigits(body, separator: separator) }
   let signText = negative ? "-" : spec.sign == "+" ? "+" : spec.sign == " " ? " " : ""
