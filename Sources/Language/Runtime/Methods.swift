@@ -19,6 +19,9 @@ private func splitText(_ text: String, separator: String?, limit: Int) -> [Value
   if let separator {
     parts = text.pieces(separatedBy: separator, limit: limit)
   } else {
+    // TODO: splitting on whitespace, and the is*/case methods below, still
+    // walk grapheme clusters, so a combining mark after a space stays with
+    // it; Python treats each code point alone.
     var rest = Substring(text).drop(while: whitespace)
     while !rest.isEmpty {
       if limit >= 0 && parts.count >= limit {
