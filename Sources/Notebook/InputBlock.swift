@@ -77,6 +77,55 @@ public enum InputBlock {
     return current
   }
 
+  /// The words that continue a compound statement at its header's level.
+  static let continuationKeywords = ["else", "elif", "except", "finally"]
+
+  /// `line` moved out to the indentation of the block header it continues
+  /// when it is an `else:`, `elif ...:`, `except ...:` or `finally:` typed
+  /// at the indentation of the body before it, as IPython dedents them;
+  /// otherwise `line` unchanged. `block` holds the lines typed before it.
+  public static func dedentingContinuation(_ line: String, after block: String) -> String {
+    let code = codeWithoutComment(line).trimmingSpaces()
+    guard code.hasSuffix(":"),
+      let keyword = continuationKeywords.first(where: { word in
+        code.hasPrefix(word)
+          && code.dropFirst(word.count).first.map { !isNameCharacter($0) }
+            ?? false
+      })
+    else { return line }
+    let current = indentation(line)
+    guard !current.isEmpty else { return line }
+
+    // The header is the nearest line above, no deeper, that opens a block
+    // (`except` and `finally` continue a `try`, the others any compound
+    // statement); one already at this depth means no dedent is wanted.
+    let headers =
+      keyword == "except" || keyword == "finally"
+      ? ["try", "except"] : ["if", "elif", "else", "for", "while", "try", "except"]
+    let previous = block.split(separator: "\n").map(String.init)
+    for candidate in previous.reversed() where !candidate.trimmingSpaces().isEmpty {
+      let depth = indentation(candidate)
+      guard depth.count <= current.count else { continue }
+      let start = candidate.trimmingSpaces()
+      let isHeader =
+        opensBlock(candidate)
+        && headers.contains { word in
+          start.hasPrefix(word)
+            && start.dropFirst(word.count).first.map { !isNameCharacter($0) } ?? false
+        }
+      if depth.count == current.count {
+        if isHeader { return line }
+        continue
+      }
+      return isHeader ? depth + line.dropFirst(current.count) : line
+    }
+    return line
+  }
+
+  private static func isNameCharacter(_ character: Character) -> Bool {
+    character.isLetter || character.isNumber || character == "_"
+  }
+
   /// The line without a trailing `#` comment (quotes respected).
   static func codeWithoutComment(_ line: String) -> String {
     var quote: Character?

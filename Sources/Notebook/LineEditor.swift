@@ -23,6 +23,10 @@ enum LineEditor {
   /// characters, the whole words that may replace the word at the cursor.
   nonisolated(unsafe) static var completer: ((String, Int) -> [String])?
 
+  /// The lines of the block typed so far, which a `:` ending `else:` and
+  /// its kin is dedented against.
+  nonisolated(unsafe) static var blockSoFar = ""
+
   nonisolated(unsafe) private static var finished = false
   nonisolated(unsafe) private static var result = LineInput.endOfInput
   nonisolated(unsafe) private static var matches: [String] = []
@@ -45,13 +49,30 @@ enum LineEditor {
     rl_readline_name = UnsafePointer(strdup("mlscript"))
     rl_catch_signals = 0
     rl_variable_bind("enable-bracketed-paste", "on")
+    // Like IPython, one Tab lists the candidates when they share nothing
+    // more to insert (`np.<Tab>`); readline would otherwise wait for a
+    // second Tab, which the Tab binding below hides from it.
+    rl_variable_bind("show-all-if-ambiguous", "on")
+    // A module's names (`np.` offers about 125) are listed without first
+    // asking whether to.
+    rl_completion_query_items = 400
     rl_completer_word_break_characters = UnsafePointer(
-      strdup(" \t\n\"\\'`@$><=;|&{(,[)]}+-*/%~^!:"))
+      strdup(" \t\n\"\\'`@$><=;|&{(,[)]}+-*/%~^!:."))
     rl_attempted_completion_function = { text, _, _ in
       rl_attempted_completion_over = 1
       rl_completion_append_character = 0
       let line = LineEditor.lineBeforeCursor()
-      LineEditor.matches = LineEditor.completer?(line, line.count) ?? []
+      // The completer replaces the whole dotted word (`np.ze`); readline
+      // replaces only the part after the last dot, so the listing shows
+      // bare names, as IPython's does.
+      let word = line.reversed().prefix {
+        $0.isLetter || $0.isNumber || $0 == "_" || $0 == "."
+      }.count
+      let typed = text.map { String(cString: $0).count } ?? 0
+      let head = max(0, word - typed)
+      LineEditor.matches = (LineEditor.completer?(line, line.count) ?? []).map {
+        String($0.dropFirst(head))
+      }
       LineEditor.matchIndex = 0
       guard !LineEditor.matches.isEmpty else { return nil }
       return rl_completion_matches(text) { _, state in
@@ -70,6 +91,20 @@ enum LineEditor {
         return 0
       }
       return rl_complete(count, key)
+    }
+    rl_bind_key(58) { count, key in
+      // Typing the colon of `else:` and its kin moves the line out to the
+      // header it continues, as IPython does.
+      rl_insert(count, key)
+      guard rl_point == rl_end else { return 0 }
+      let line = LineEditor.lineBeforeCursor()
+      let moved = InputBlock.dedentingContinuation(line, after: LineEditor.blockSoFar)
+      if moved != line {
+        rl_replace_line(moved, 0)
+        rl_point = rl_end
+        rl_redisplay()
+      }
+      return 0
     }
     using_history()
   }
@@ -136,6 +171,7 @@ enum LineEditor {
       return .endOfInput
     }
     if result == .endOfInput { Console.shared.write("\n") }
+    blockSoFar = ""
     return result
   }
 

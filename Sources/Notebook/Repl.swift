@@ -106,6 +106,7 @@ final class Repl {
     var last = text.split(separator: "\n").last.map(String.init) ?? text
     while true {
       let indent = editing ? InputBlock.nextIndentation(after: last) : ""
+      LineEditor.blockSoFar = text
       switch readLine(continuation: true, prefill: indent) {
       case .endOfInput:
         // Ctrl-D inside a block runs what was typed, as an empty line would.
@@ -113,7 +114,9 @@ final class Repl {
       case .interrupted:
         return ""
       case .line(let line):
-        let added = line.contains("\n") ? InputBlock.cleanPaste(line) : line
+        let added =
+          line.contains("\n")
+          ? InputBlock.cleanPaste(line) : InputBlock.dedentingContinuation(line, after: text)
         let empty = added.trimmingSpaces().isEmpty
         if !empty {
           text += "\n" + added

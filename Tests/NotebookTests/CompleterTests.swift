@@ -40,4 +40,21 @@ final class CompleterTests: XCTestCase {
     XCTAssertEqual(completer.completions("y = sca"), ["scale"])
     XCTAssertEqual(completer.completions("text.upp"), ["text.upper"])
   }
+
+  func testModuleAndArrayAttributesAfterADot() throws {
+    let session = Session()
+    _ = try session.interpreter.run(
+      "import numpy as np\nx = np.zeros((2, 3))\n", origin: SourceOrigin(file: "<test>"),
+      display: .script)
+    let completer = Completer(interpreter: session.interpreter)
+
+    let everything = completer.completions("np.")
+    XCTAssertTrue(everything.contains("np.zeros("), "\(everything.prefix(20))")
+    XCTAssertTrue(everything.contains("np.float32"), "\(everything.prefix(20))")
+    XCTAssertTrue(everything.allSatisfy { $0.hasPrefix("np.") && !$0.hasPrefix("np._") })
+    XCTAssertGreaterThan(everything.count, 50)
+    XCTAssertEqual(completer.completions("np.ze"), ["np.zeros(", "np.zeros_like("])
+    XCTAssertEqual(completer.completions("y = x.sh"), ["x.shape"])
+    XCTAssertTrue(completer.completions("x.").contains("x.reshape("))
+  }
 }

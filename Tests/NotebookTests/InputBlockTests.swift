@@ -26,4 +26,34 @@ final class InputBlockTests: XCTestCase {
     XCTAssertTrue(InputBlock.isCompound("x = 1\nif x:\n    y = 2"))
     XCTAssertFalse(InputBlock.isCompound("d = {'a': 1,\n 'b': 2}"))
   }
+
+  func testContinuationClausesMoveOutToTheirHeader() {
+    let ifBlock = "if x > 0:\n    y = 1"
+    XCTAssertEqual(InputBlock.dedentingContinuation("    else:", after: ifBlock), "else:")
+    XCTAssertEqual(
+      InputBlock.dedentingContinuation("    elif x < 0:", after: ifBlock), "elif x < 0:")
+    XCTAssertEqual(
+      InputBlock.dedentingContinuation("    else:  # rest", after: ifBlock), "else:  # rest")
+
+    let tryBlock = "def f():\n    try:\n        g()"
+    XCTAssertEqual(
+      InputBlock.dedentingContinuation("        except ValueError as e:", after: tryBlock),
+      "    except ValueError as e:")
+    XCTAssertEqual(
+      InputBlock.dedentingContinuation(
+        "        finally:", after: tryBlock + "\n    except ValueError:\n        pass"),
+      "    finally:")
+
+    // Already at the header's depth, or not a clause: left alone.
+    let nested = "if a:\n    if b:\n        c = 1"
+    XCTAssertEqual(InputBlock.dedentingContinuation("        else:", after: nested), "    else:")
+    XCTAssertEqual(InputBlock.dedentingContinuation("    else:", after: nested), "    else:")
+    XCTAssertEqual(
+      InputBlock.dedentingContinuation("    elsewhere = 1", after: ifBlock),
+      "    elsewhere = 1")
+    XCTAssertEqual(InputBlock.dedentingContinuation("    else_:", after: ifBlock), "    else_:")
+    XCTAssertEqual(
+      InputBlock.dedentingContinuation("    except:", after: ifBlock), "    except:")
+    XCTAssertEqual(InputBlock.dedentingContinuation("else:", after: ifBlock), "else:")
+  }
 }

@@ -84,6 +84,36 @@ final class TerminalSessionTests: XCTestCase {
     XCTAssertEqual(terminal.waitForExit(), 0)
   }
 
+  func testTabListsModuleAttributesAndElseIsDedented() throws {
+    try requireInterpreter()
+    let terminal = try start()
+    XCTAssertTrue(terminal.wait(for: "In [1]: "))
+    terminal.send("import numpy as np\r")
+    XCTAssertTrue(terminal.wait(for: "In [2]: "))
+    // Nothing more to insert after `np.zeros`: one Tab lists both, by
+    // their bare names.
+    terminal.send("np.zeros\t")
+    XCTAssertTrue(terminal.wait(for: "zeros_like("), terminal.screen)
+    XCTAssertFalse(terminal.screen.contains("np.zeros_like("), terminal.screen)
+    terminal.send("\u{3}")
+    XCTAssertTrue(terminal.wait(for: "^C"))
+    terminal.send("np.zeros_l\t")
+    XCTAssertTrue(terminal.wait(for: "np.zeros_like("), terminal.screen)
+    terminal.send("\u{3}")
+    XCTAssertTrue(terminal.wait(for: "^C"))
+    terminal.send("if 1 > 2:\r")
+    XCTAssertTrue(terminal.wait(for: "...: "))
+    terminal.send("print('big')\r")
+    terminal.send("else:\r")
+    terminal.send("print('small')\r")
+    terminal.send("\r")
+    // Left at the body's depth, `else:` would be a SyntaxError.
+    XCTAssertTrue(terminal.wait(for: "small\n"), terminal.screen)
+    XCTAssertFalse(terminal.screen.contains("SyntaxError"), terminal.screen)
+    terminal.send("exit\r")
+    XCTAssertEqual(terminal.waitForExit(), 0)
+  }
+
   func testCtrlCAtThePromptClearsTheLine() throws {
     try requireInterpreter()
     let terminal = try start()

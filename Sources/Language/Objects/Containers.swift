@@ -89,6 +89,15 @@ public final class PyTuple: PyObject {
     }
   }
 
+  public override func numericHash() throws -> Int? {
+    var hashes: [Int] = []
+    for item in items {
+      guard let hash = try item.numericHash() else { return nil }
+      hashes.append(hash)
+    }
+    return NumericHash.ofTuple(hashes)
+  }
+
   public override func compare(_ op: ComparisonOperator, _ other: Value) throws -> Value? {
     guard let tuple = other.object(as: PyTuple.self) else {
       return try super.compare(op, other)
@@ -209,10 +218,14 @@ extension Value {
   public func hashKey() throws -> AnyHashable? {
     switch self {
     case .none: return AnyHashable("\u{0}None")
-    case .bool(let flag): return AnyHashable(flag ? 1.0 : 0.0)
-    case .int(let number): return AnyHashable(Double(exactly: number) ?? Double(number))
-    case .float(let number): return AnyHashable(number)
-    case .string(let text): return AnyHashable(text)
+    case .bool(let flag): return AnyHashable(flag ? 1 : 0)
+    case .int(let number): return AnyHashable(number)
+    case .float(let number):
+      // Whole floats key as the int they equal; every int is exact as an
+      // Int key, where a Double would merge neighbours above 2**53.
+      if let whole = Int(exactly: number) { return AnyHashable(whole) }
+      return AnyHashable(number)
+    case .string(let text): return AnyHashable(StringKey(text: text))
     case .object(let object): return try object.hashKey()
     }
   }

@@ -160,6 +160,10 @@ open class PyObject {
   /// A hash for use as a dict key, or nil when the object is unhashable.
   open func hashKey() throws -> AnyHashable? { ObjectIdentifier(self) }
 
+  /// CPython's hash of this object when it is the same in every process
+  /// (see `Value.numericHash`); nil otherwise.
+  open func numericHash() throws -> Int? { nil }
+
   /// `with self:` entry; returns the value bound by `as`.
   open func enter() throws -> Value { .object(self) }
 

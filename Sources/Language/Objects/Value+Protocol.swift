@@ -75,7 +75,7 @@ extension Value {
   public static func equal(_ a: Value, _ b: Value) throws -> Bool {
     switch (a, b) {
     case (.none, .none): return true
-    case (.string(let x), .string(let y)): return x == y
+    case (.string(let x), .string(let y)): return x.hasSameCodePoints(as: y)
     case (.object(let x), _):
       guard let result = try x.compare(.equal, b) else { return false }
       return try result.isTruthy()

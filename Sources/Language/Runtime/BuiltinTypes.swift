@@ -67,7 +67,7 @@ enum BuiltinTypes {
     construct: { arguments in
       let bound = try arguments.bind("set(iterable=())")
       let result = PySet()
-      if let iterable = bound["iterable"] { try forEach(iterable) { try result.add($0) } }
+      if let iterable = bound["iterable"] { try result.update(from: iterable) }
       return .object(result)
     })
   static let range = TypeObject(

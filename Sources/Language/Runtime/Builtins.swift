@@ -266,8 +266,7 @@ extension Interpreter {
     }
     define("hash") { args in
       let value = try args.bind("hash(obj)")["obj"] ?? .none
-      if case .int(let number) = value { return .int(number) }
-      if case .bool(let flag) = value { return .int(flag ? 1 : 0) }
+      if let hash = try value.numericHash() { return .int(hash) }
       guard let key = try value.hashKey() else {
         throw PyError.typeError("unhashable type: '\(value.typeName)'")
       }
@@ -284,7 +283,7 @@ extension Interpreter {
       let text = try args.bind("ord(c)").string("c")
       guard text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first else {
         throw PyError.typeError(
-          "ord() expected a character, but string of length \(text.count) found")
+          "ord() expected a character, but string of length \(text.codePointCount) found")
       }
       return .int(Int(scalar.value))
     }

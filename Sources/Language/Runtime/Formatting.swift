@@ -10,14 +10,23 @@ struct FormatSpec {
   var grouping: Character?
   var precision: Int?
   var type: Character?
+  /// Whether a sign character (`+`, `-` or space) was written.
+  var signGiven = false
+  /// Whether `z` (coerce negative zero) was written.
+  var coercesNegativeZero = false
+  /// Whether the `=` alignment came only from a leading `0`, which strings
+  /// take as a fill without it.
+  var alignFromZero = false
 
   init(_ text: String) throws {
     var chars = Array(text)
     var i = 0
     let aligns: Set<Character> = ["<", ">", "^", "="]
+    var fillGiven = false
     if chars.count >= 2 && aligns.contains(chars[1]) {
       fill = chars[0]
       align = chars[1]
+      fillGiven = true
       i = 2
     } else if !chars.isEmpty && aligns.contains(chars[0]) {
       align = chars[0]
@@ -25,17 +34,24 @@ struct FormatSpec {
     }
     if i < chars.count && "+- ".contains(chars[i]) {
       sign = chars[i]
+      signGiven = true
       i += 1
     }
-    if i < chars.count && chars[i] == "z" { i += 1 }
+    if i < chars.count && chars[i] == "z" {
+      coercesNegativeZero = true
+      i += 1
+    }
     if i < chars.count && chars[i] == "#" {
       alternate = true
       i += 1
     }
     if i < chars.count && chars[i] == "0" {
+      // A leading 0 is a fill of zeros unless a fill was written; it aligns
+      // numbers after the sign only when no alignment was written.
+      if !fillGiven { fill = "0" }
       if align == nil {
-        fill = "0"
         align = "="
+        alignFromZero = true
       }
       i += 1
     }
@@ -52,6 +68,9 @@ struct FormatSpec {
     if i < chars.count && (chars[i] == "," || chars[i] == "_") {
       grouping = chars[i]
       i += 1
+      if i < chars.count && (chars[i] == "," || chars[i] == "_") {
+        throw PyError.valueError("Cannot specify both ',' and '_'.")
+      }
     }
     if i < chars.count && chars[i] == "." {
       i += 1
@@ -76,11 +95,51 @@ struct FormatSpec {
       throw PyError.valueError("Invalid format specifier '\(text)'")
     }
     chars = []
+    try checkGrouping()
+  }
+
+  // Separators suit decimal and float types; `_` also groups the digits
+  // of binary, octal and hex by four (PEP 378 and PEP 515).
+  private func checkGrouping() throws {
+    guard let grouping, let type else { return }
+    if "deEfFgG%".contains(type) { return }
+    if grouping == "_" && "boxX".contains(type) { return }
+    throw PyError.valueError("Cannot specify '\(grouping)' with '\(type)'.")
+  }
+
+  /// Rejects the parts of the spec that make no sense for a string, with
+  /// CPython's messages, and drops the alignment a leading 0 implied.
+  mutating func checkForString() throws {
+    guard type == nil || type == "s" else {
+      throw PyError.valueError(
+        "Unknown format code '\(type.map(String.init) ?? "")' for object of type 'str'")
+    }
+    if let grouping {
+      throw PyError.valueError("Cannot specify '\(grouping)' with 's'.")
+    }
+    if signGiven {
+      throw PyError.valueError(
+        sign == " "
+          ? "Space not allowed in string format specifier"
+          : "Sign not allowed in string format specifier")
+    }
+    if coercesNegativeZero {
+      throw PyError.valueError(
+        "Negative zero coercion (z) not allowed in string format specifier")
+    }
+    if alternate {
+      throw PyError.valueError("Alternate form (#) not allowed in string format specifier")
+    }
+    if alignFromZero {
+      align = nil
+    } else if align == "=" {
+      throw PyError.valueError("'=' alignment not allowed in string format specifier")
+    }
   }
 
   /// Pads `body` (with `signText` in front) to the width.
   func pad(_ body: String, signText: String = "", defaultAlign: Character) -> String {
-    let total = signText.count + body.count
+    let total = signText.codePointCount + body.codePointCount
     guard width > total else { return signText + body }
     let padding = width - total
     switch align ?? defaultAlign {
@@ -112,20 +171,19 @@ func formatValue(_ value: Value, _ specText: String) throws -> String {
   switch value {
   case .string(let text):
     if specText.isEmpty { return text }
-    let spec = try FormatSpec(specText)
-    guard spec.type == nil || spec.type == "s" else {
-      throw PyError.valueError(
-        "Unknown format code '\(spec.type.map(String.init) ?? "")' for object of type 'str'")
-    }
+    var spec = try FormatSpec(specText)
+    try spec.checkForString()
     var body = text
-    if let precision = spec.precision { body = String(body.prefix(precision)) }
+    if let precision = spec.precision {
+      body = String(codePoints: body.unicodeScalars.prefix(precision))
+    }
     return spec.pad(body, defaultAlign: "<")
   case .int(let number):
     if specText.isEmpty { return String(number) }
     return try formatInt(number, try FormatSpec(specText))
   case .bool(let flag):
     if specText.isEmpty { return flag ? "True" : "False" }
-    return try formatInt(flag ? 1 : 0, try FormatSpec(specText))
+    return try formatInt(flag ? 1 : 0, try FormatSpec(specText), typeName: "bool")
   case .float(let number):
     if specText.isEmpty { return formatFloat(number) }
     return try formatDouble(number, try FormatSpec(specText))
@@ -144,12 +202,29 @@ func formatValue(_ value: Value, _ specText: String) throws -> String {
   }
 }
 
-private func formatInt(_ number: Int, _ spec: FormatSpec) throws -> String {
+private func formatInt(
+  _ number: Int, _ spec: FormatSpec, typeName: String = "int"
+) throws -> String {
   if let type = spec.type, "eEfFgG%".contains(type) {
     return try formatDouble(Double(number), spec)
   }
+  if let type = spec.type, !"bcdoxXn".contains(type) {
+    throw PyError.valueError(
+      "Unknown format code '\(type)' for object of type '\(typeName)'")
+  }
   if spec.precision != nil {
     throw PyError.valueError("Precision not allowed in integer format specifier")
+  }
+  if spec.coercesNegativeZero {
+    throw PyError.valueError(
+      "Negative zero coercion (z) not allowed in integer format specifier")
+  }
+  if spec.type == "c" && spec.signGiven {
+    throw PyError.valueError("Sign not allowed with integer format specifier 'c'")
+  }
+  if spec.type == "c" && spec.alternate {
+    throw PyError.valueError(
+      "Alternate form (#) not allowed with integer format specifier 'c'")
   }
   var digits: String
   let magnitude = number.magnitude
@@ -213,22 +288,24 @@ private func formatDouble(_ number: Double, _ spec: FormatSpec) throws -> String
   }
   var body: String
   let magnitude = Swift.abs(number)
-  let negative = number < 0 || (number == 0 && number.sign == .minus)
+  var negative = number < 0 || (number == 0 && number.sign == .minus)
+  // `#` keeps the point even with no digits after it.
+  let alternate = spec.alternate ? "#" : ""
   if number.isNaN || number.isInfinite {
     body = number.isNaN ? "nan" : "inf"
     if let type = spec.type, type.isUppercase { body = body.uppercased() }
   } else {
     switch spec.type {
     case "f", "F":
-      body = String(format: "%.\(spec.precision ?? 6)f", magnitude)
+      body = String(format: "%\(alternate).\(spec.precision ?? 6)f", magnitude)
     case "e", "E":
-      body = String(format: "%.\(spec.precision ?? 6)e", magnitude)
+      body = String(format: "%\(alternate).\(spec.precision ?? 6)e", magnitude)
       if spec.type == "E" { body = body.uppercased() }
     case "g", "G":
       body = String(format: "%\(spec.alternate ? "#" : "").\(spec.precision ?? 6)g", magnitude)
       if spec.type == "G" { body = body.uppercased() }
     case "%":
-      body = String(format: "%.\(spec.precision ?? 6)f", magnitude * 100) + "%"
+      body = String(format: "%\(alternate).\(spec.precision ?? 6)f", magnitude * 100) + "%"
     case "n":
       body = String(format: "%.\(spec.precision ?? 6)g", magnitude)
     case nil:
@@ -244,6 +321,12 @@ private func formatDouble(_ number: Double, _ spec: FormatSpec) throws -> String
       throw PyError.valueError(
         "Unknown format code '\(spec.type.map(String.init) ?? "")' for object of type 'float'")
     }
+  }
+  if spec.coercesNegativeZero && !number.isNaN
+    && !body.contains(where: { "123456789".contains($0) })
+  {
+    // `z` drops the sign of a value that rounds to zero.
+    negative = false
   }
   if let separator = spec.grouping { body = groupDigits(body, separator: separator) }
   let signText = negative ? "-" : spec.sign == "+" ? "+" : spec.sign == " " ? " " : ""

@@ -5,24 +5,23 @@ typealias StringMethod = (String, Arguments) throws -> Value
 
 private func whitespace(_ c: Character) -> Bool { c.isWhitespace }
 
-private func stripCharacters(_ bound: BoundArguments) throws -> ((Character) -> Bool) {
-  guard let chars = bound.optional("chars") else { return whitespace }
+private func stripCharacters(_ bound: BoundArguments) throws -> ((Unicode.Scalar) -> Bool) {
+  guard let chars = bound.optional("chars") else { return { $0.properties.isWhitespace } }
   guard case .string(let set) = chars else {
     throw PyError.typeError("strip arg must be None or str")
   }
-  return { set.contains($0) }
+  let members = Set(set.unicodeScalars)
+  return { members.contains($0) }
 }
 
 private func splitText(_ text: String, separator: String?, limit: Int) -> [Value] {
   var parts: [String] = []
   if let separator {
-    var rest = Substring(text)
-    while limit < 0 || parts.count < limit, let range = rest.range(of: separator) {
-      parts.append(String(rest[..<range.lowerBound]))
-      rest = rest[range.upperBound...]
-    }
-    parts.append(String(rest))
+    parts = text.pieces(separatedBy: separator, limit: limit)
   } else {
+    // TODO: splitting on whitespace, and the is*/case methods below, still
+    // walk grapheme clusters, so a combining mark after a space stays with
+    // it; Python treats each code point alone.
     var rest = Substring(text).drop(while: whitespace)
     while !rest.isEmpty {
       if limit >= 0 && parts.count >= limit {
@@ -58,7 +57,7 @@ private func prefixes(_ value: Value, _ name: String) throws -> [String] {
 
 private func find(_ text: String, _ bound: BoundArguments, last: Bool) throws -> Int {
   let needle = try bound.string("sub")
-  let characters = Array(text)
+  let characters = text.codePoints
   let count = characters.count
   var start = try bound.optional("start").map { try $0.asInt() } ?? 0
   var end = try bound.optional("end").map { try $0.asInt() } ?? count
@@ -66,13 +65,14 @@ private func find(_ text: String, _ bound: BoundArguments, last: Bool) throws ->
   if end < 0 { end = max(0, end + count) }
   end = min(end, count)
   guard start <= end else { return -1 }
-  let needleCharacters = Array(needle)
-  let window = Array(characters[start..<end])
-  guard needleCharacters.count <= window.count else { return -1 }
-  let positions = Array(0...(window.count - needleCharacters.count))
-  for position in last ? positions.reversed() : positions
-  where Array(window[position..<(position + needleCharacters.count)]) == needleCharacters {
-    return start + position
+  let needleCharacters = needle.codePoints
+  guard needleCharacters.count <= end - start else { return -1 }
+  let positions = start...(end - needleCharacters.count)
+  for position in last ? Array(positions.reversed()) : Array(positions)
+  where characters[position..<(position + needleCharacters.count)].elementsEqual(
+    needleCharacters)
+  {
+    return position
   }
   return -1
 }
@@ -80,11 +80,12 @@ private func find(_ text: String, _ bound: BoundArguments, last: Bool) throws ->
 private func justify(_ text: String, _ bound: BoundArguments, _ align: Character) throws -> Value {
   let width = try bound.int("width")
   let fill = try bound.string("fillchar", default: " ")
-  guard fill.count == 1, let character = fill.first else {
+  guard fill.unicodeScalars.count == 1, let character = fill.first else {
     throw PyError.typeError("The fill character must be exactly one character long")
   }
-  guard width > text.count else { return .string(text) }
-  let padding = width - text.count
+  let length = text.codePointCount
+  guard width > length else { return .string(text) }
+  let padding = width - length
   try Limits.checkString(length: width)
   var left = 0
   switch align {
@@ -131,6 +132,11 @@ nonisolated(unsafe) let stringMethods: [String: StringMethod] = [
     let limit = try bound.int("maxsplit", default: -1)
     let separator = try bound.optional("sep").map { try $0.str() }
     if limit < 0 { return .list(splitText(text, separator: separator, limit: -1)) }
+    if let separator {
+      if separator.isEmpty { throw PyError.valueError("empty separator") }
+      return .list(
+        text.pieces(separatedBy: separator, limit: limit, fromBack: true).map { .string($0) })
+    }
     let reversedText = String(text.reversed())
     let reversedSeparator = separator.map { String($0.reversed()) }
     let parts = splitText(reversedText, separator: reversedSeparator, limit: limit)
@@ -154,36 +160,39 @@ nonisolated(unsafe) let stringMethods: [String: StringMethod] = [
   },
   "strip": { text, args in
     let test = try stripCharacters(try args.bind("strip(chars=None)"))
-    return .string(String(text.drop(while: test).reversed().drop(while: test).reversed()))
+    let scalars = text.unicodeScalars
+    let start = scalars.firstIndex { !test($0) } ?? scalars.endIndex
+    let end = scalars.lastIndex { !test($0) }.map { scalars.index(after: $0) } ?? start
+    return .string(String(scalars[start..<max(start, end)]))
   },
   "lstrip": { text, args in
     let test = try stripCharacters(try args.bind("lstrip(chars=None)"))
-    return .string(String(text.drop(while: test)))
+    return .string(String(text.unicodeScalars.drop(while: test)))
   },
   "rstrip": { text, args in
     let test = try stripCharacters(try args.bind("rstrip(chars=None)"))
-    return .string(String(text.reversed().drop(while: test).reversed()))
+    let scalars = text.unicodeScalars
+    let end = scalars.lastIndex { !test($0) }.map { scalars.index(after: $0) }
+    return .string(String(scalars[..<(end ?? scalars.startIndex)]))
   },
   "replace": { text, args in
     let bound = try args.bind("replace(old, new, count=-1)")
     let old = try bound.string("old")
     let new = try bound.string("new")
     let count = try bound.int("count", default: -1)
-    if count < 0 {
-      if old.isEmpty {
-        return .string(new + text.map { String($0) + new }.joined())
+    if old.isEmpty {
+      // An empty pattern matches before each code point and at the end.
+      let scalars = Array(text.unicodeScalars)
+      let slots = count < 0 ? scalars.count + 1 : min(count, scalars.count + 1)
+      var result = ""
+      for index in 0..<slots {
+        result += new
+        if index < scalars.count { result.unicodeScalars.append(scalars[index]) }
       }
-      return .string(text.replacingOccurrences(of: old, with: new))
+      if slots <= scalars.count { result += String(codePoints: scalars[slots...]) }
+      return .string(result)
     }
-    var result = ""
-    var rest = Substring(text)
-    var done = 0
-    while done < count, !old.isEmpty, let range = rest.range(of: old) {
-      result += rest[..<range.lowerBound] + new
-      rest = rest[range.upperBound...]
-      done += 1
-    }
-    return .string(result + rest)
+    return .string(text.pieces(separatedBy: old, limit: count).joined(separator: new))
   },
   "upper": { text, _ in .string(text.uppercased()) },
   "lower": { text, _ in .string(text.lowercased()) },
@@ -208,13 +217,13 @@ nonisolated(unsafe) let stringMethods: [String: StringMethod] = [
     let bound = try args.bind("startswith(prefix, start=None, end=None)")
     let options = try prefixes(bound["prefix"] ?? .none, "startswith")
     let start = try bound.optional("start")?.asInt() ?? 0
-    let slice = String(text.dropFirst(max(0, start)))
-    return .bool(options.contains { slice.hasPrefix($0) })
+    let slice = String(text.unicodeScalars.dropFirst(max(0, start)))
+    return .bool(options.contains { slice.hasCodePointPrefix($0) })
   },
   "endswith": { text, args in
     let bound = try args.bind("endswith(suffix, start=None, end=None)")
     let options = try prefixes(bound["suffix"] ?? .none, "endswith")
-    return .bool(options.contains { text.hasSuffix($0) })
+    return .bool(options.contains { text.hasCodePointSuffix($0) })
   },
   "find": { text, args in
     .int(try find(text, try args.bind("find(sub, start=None, end=None)"), last: false))
@@ -234,8 +243,8 @@ nonisolated(unsafe) let stringMethods: [String: StringMethod] = [
   },
   "count": { text, args in
     let needle = try args.bind("count(sub)").string("sub")
-    if needle.isEmpty { return .int(text.count + 1) }
-    return .int(text.components(separatedBy: needle).count - 1)
+    if needle.isEmpty { return .int(text.codePointCount + 1) }
+    return .int(text.countCodePoints(of: needle))
   },
   "isdigit": { text, _ in .bool(!text.isEmpty && text.allSatisfy { $0.isNumber }) },
   "isnumeric": { text, _ in .bool(!text.isEmpty && text.allSatisfy { $0.isNumber }) },
@@ -267,9 +276,10 @@ nonisolated(unsafe) let stringMethods: [String: StringMethod] = [
   },
   "zfill": { text, args in
     let width = try args.bind("zfill(width)").int("width")
-    guard text.count < width else { return .string(text) }
+    let length = text.codePointCount
+    guard length < width else { return .string(text) }
     try Limits.checkString(length: width)
-    let padding = String(repeating: "0", count: width - text.count)
+    let padding = String(repeating: "0", count: width - length)
     if let first = text.first, first == "-" || first == "+" {
       return .string(String(first) + padding + text.dropFirst())
     }
@@ -277,31 +287,27 @@ nonisolated(unsafe) let stringMethods: [String: StringMethod] = [
   },
   "partition": { text, args in
     let separator = try args.bind("partition(sep)").string("sep")
-    guard let range = text.range(of: separator) else {
-      return .tuple([.string(text), .string(""), .string("")])
-    }
-    return .tuple([
-      .string(String(text[..<range.lowerBound])), .string(separator),
-      .string(String(text[range.upperBound...])),
-    ])
+    if separator.isEmpty { throw PyError.valueError("empty separator") }
+    let parts = text.pieces(separatedBy: separator, limit: 1)
+    guard parts.count == 2 else { return .tuple([.string(text), .string(""), .string("")]) }
+    return .tuple([.string(parts[0]), .string(separator), .string(parts[1])])
   },
   "rpartition": { text, args in
     let separator = try args.bind("rpartition(sep)").string("sep")
-    guard let range = text.range(of: separator, options: .backwards) else {
-      return .tuple([.string(""), .string(""), .string(text)])
-    }
-    return .tuple([
-      .string(String(text[..<range.lowerBound])), .string(separator),
-      .string(String(text[range.upperBound...])),
-    ])
+    if separator.isEmpty { throw PyError.valueError("empty separator") }
+    let parts = text.pieces(separatedBy: separator, limit: 1, fromBack: true)
+    guard parts.count == 2 else { return .tuple([.string(""), .string(""), .string(text)]) }
+    return .tuple([.string(parts[0]), .string(separator), .string(parts[1])])
   },
   "removeprefix": { text, args in
     let prefix = try args.bind("removeprefix(prefix)").string("prefix")
-    return .string(text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text)
+    guard text.hasCodePointPrefix(prefix) else { return .string(text) }
+    return .string(text.bytes(prefix.utf8.count..<text.utf8.count))
   },
   "removesuffix": { text, args in
     let suffix = try args.bind("removesuffix(suffix)").string("suffix")
-    return .string(text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text)
+    guard text.hasCodePointSuffix(suffix) else { return .string(text) }
+    return .string(text.bytes(0..<(text.utf8.count - suffix.utf8.count)))
   },
 ]
 
@@ -476,36 +482,40 @@ func installTypeMethods() {
     return .none
   }
   set.method("pop") { (s: PySet, _) in
-    guard let first = s.items.first else { throw PyError(.keyError, "'pop from an empty set'") }
-    try s.remove(first)
-    return first
+    guard let item = try s.popItem() else { throw PyError(.keyError, "'pop from an empty set'") }
+    return item
   }
-  set.method("copy") { (s: PySet, _) in
-    let copy = PySet()
-    for item in s.items { try copy.add(item) }
-    return .object(copy)
-  }
+  set.method("copy") { (s: PySet, _) in .object(try s.copy()) }
   set.method("clear") { (s: PySet, _) in
-    for item in s.items { try s.remove(item) }
+    s.removeAll()
     return .none
   }
-  for (name, op) in [
-    ("union", BinaryOperator.bitOr), ("intersection", .bitAnd), ("difference", .subtract),
-    ("symmetric_difference", .bitXor),
-  ] {
-    set.method(name) { (s: PySet, args) in
-      var result = Value.object(s)
-      if args.positional.isEmpty { result = try binaryOperation(.bitOr, result, .object(PySet())) }
-      for other in args.positional {
-        let otherSet = PySet()
-        try forEach(other) { try otherSet.add($0) }
-        result = try binaryOperation(op, result, .object(otherSet))
-      }
-      return result
-    }
+  set.method("union") { (s: PySet, args) in
+    let result = try s.copy()
+    for other in args.positional { try result.update(from: other) }
+    return .object(result)
+  }
+  set.method("intersection") { (s: PySet, args) in
+    var result = s
+    if args.positional.isEmpty { result = try s.copy() }
+    for other in args.positional { result = try result.intersection(with: other) }
+    return .object(result)
+  }
+  set.method("difference") { (s: PySet, args) in
+    guard let first = args.positional.first else { return .object(try s.copy()) }
+    let result = try s.difference(with: first)
+    for other in args.positional.dropFirst() { try forEach(other) { try result.remove($0) } }
+    return .object(result)
+  }
+  set.method("symmetric_difference") { (s: PySet, args) in
+    let other = try args.bind("symmetric_difference(other)")["other"] ?? .none
+    let result = PySet()
+    try result.update(from: other)
+    try result.toggle(s)
+    return .object(result)
   }
   set.method("update") { (s: PySet, args) in
-    for other in args.positional { try forEach(other) { try s.add($0) } }
+    for other in args.positional { try s.update(from: other) }
     return .none
   }
   set.method("issubset") { (s: PySet, args) in

@@ -316,7 +316,7 @@ func isSameObject(_ a: Value, _ b: Value) -> Bool {
   case (.bool(let x), .bool(let y)): return x == y
   case (.int(let x), .int(let y)): return x == y
   case (.float(let x), .float(let y)): return x == y
-  case (.string(let x), .string(let y)): return x == y
+  case (.string(let x), .string(let y)): return x.hasSameCodePoints(as: y)
   case (.object(let x), .object(let y)): return x === y
   default: return false
   }
@@ -375,7 +375,7 @@ func orderValues(_ a: Value, _ b: Value, symbol: String = "<") throws -> Int {
   switch (a, b) {
   case (.int(let x), .int(let y)): return x < y ? -1 : (x > y ? 1 : 0)
   case (.string(let x), .string(let y)):
-    if x == y { return 0 }
+    if x.hasSameCodePoints(as: y) { return 0 }
     return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1
   case (.object(let x as PyList), .object(let y as PyList)):
     return try orderSequences(x.items, y.items, symbol: symbol)
@@ -409,7 +409,7 @@ func containsValue(_ container: Value, _ item: Value) throws -> Bool {
     guard case .string(let part) = item else {
       throw PyError.typeError("'in <string>' requires string as left operand, not \(item.typeName)")
     }
-    return part.isEmpty || text.contains(part)
+    return part.isEmpty || text.containsCodePoints(part)
   case .object(let list as PyList):
     for element in list.items where try sameOrEqual(element, item) {
       return true
@@ -431,7 +431,7 @@ func containsValue(_ container: Value, _ item: Value) throws -> Bool {
 /// An iterator over any iterable value.
 func makeIterator(_ value: Value) throws -> PyIterator {
   switch value {
-  case .string(let text): return ArrayIterator(text.map { .string(String($0)) })
+  case .string(let text): return ArrayIterator(text.unicodeScalars.map { .string(String($0)) })
   case .object(let object): return try object.makeIterator()
   default: throw PyError.typeError("'\(value.typeName)' object is not iterable")
   }
@@ -627,13 +627,13 @@ func normalizedIndex(_ key: Value, count: Int, kind: String) throws -> Int {
 func getItem(_ value: Value, _ key: Value) throws -> Value {
   switch value {
   case .string(let text):
-    let characters = Array(text)
+    let scalars = text.codePoints
     if case .object(let slice as PySlice) = key {
-      let indices = try slice.indices(count: characters.count)
-      return .string(String(indices.map { characters[$0] }))
+      let indices = try slice.indices(count: scalars.count)
+      return .string(String(codePoints: indices.lazy.map { scalars[$0] }))
     }
-    let index = try normalizedIndex(key, count: characters.count, kind: "string")
-    return .string(String(characters[index]))
+    let index = try normalizedIndex(key, count: scalars.count, kind: "string")
+    return .string(String(scalars[index]))
   case .object(let list as PyList):
     if case .object(let slice as PySlice) = key {
       return .list(try slice.indices(count: list.items.count).map { list.items[$0] })
@@ -701,7 +701,7 @@ func deleteItem(_ value: Value, _ key: Value) throws {
 /// `len(value)`.
 func lengthOf(_ value: Value) throws -> Int {
   switch value {
-  case .string(let text): return text.count
+  case .string(let text): return text.codePointCount
   case .object(let object): return try object.length()
   default: throw PyError.typeError("object of type '\(value.typeName)' has no len()")
   }

@@ -641,12 +641,30 @@ final class SetExpr: Expr {
   override func eval(_ f: Frame) throws -> Value {
     let set = PySet()
     do {
-      for item in try evaluateElements(elements, f) { try set.add(item) }
+      let items = try evaluateElements(elements, f)
+      if elements.count > 2 && elements.allSatisfy(isConstantLiteral) {
+        // CPython compiles a display of three or more constants to a
+        // frozenset constant, rebuilt once from its own order when the
+        // compiler merges constants, then copied into a new set; each step
+        // can change the layout, and so the iteration order.
+        let folded = try PySet(items)
+        try set.merge(try PySet(folded.items))
+      } else {
+        for item in items { try set.add(item) }
+      }
     } catch {
       throw f.located(error, pos)
     }
     return .object(set)
   }
+}
+
+/// Whether CPython's compiler folds `expr` into a constant: a literal, or
+/// a tuple of them.
+private func isConstantLiteral(_ expr: Expr) -> Bool {
+  if expr is ConstantExpr { return true }
+  if let tuple = expr as? TupleExpr { return tuple.elements.allSatisfy(isConstantLiteral) }
+  return false
 }
 
 final class DictExpr: Expr {
@@ -1015,7 +1033,9 @@ final class FStringExpr: Expr {
             }
           }
         } catch {
-          throw f.located(error, expression.pos)
+          // CPython blames a failed conversion or format on the whole
+          // f-string; errors inside the expressions carry their own place.
+          throw f.located(error, pos)
         }
       }
     }

@@ -88,6 +88,8 @@ public class NumPyScalar: PyObject, FloatConvertible {
 
   public override func hashKey() throws -> AnyHashable? { try pythonValue.hashKey() }
 
+  public override func numericHash() throws -> Int? { try pythonValue.numericHash() }
+
   public override func binaryOperation(
     _ op: BinaryOperator, _ other: Value, reflected: Bool
   ) throws -> Value? {

@@ -1,3 +1,3 @@
-# expect: ValueError at 3:8
+# expect: ValueError at 3:5
 x = 1.5
 s = f'{x:zz}'
