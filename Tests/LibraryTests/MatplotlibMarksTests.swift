@@ -28,6 +28,16 @@ final class MatplotlibMarksTests: XCTestCase {
     text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 
+  /// matplotlib takes a range for bar positions and leaves NaN out of a
+  /// histogram (counts from np.histogram of the rest).
+  func testBarTakesARangeAndHistDropsNaN() throws {
+    let result = try run(
+      "plt.bar(range(3), [1, 2, 3]) is not None\n"
+        + "plt.hist([1.0, float('nan'), 2.0, 2.0], bins=2)[0]\n"
+        + "plt.hist([1.0, float('nan'), 2.0], bins=2, weights=[1, 5, 2])[0]")
+    XCTAssertEqual(result.values, ["True", "array([1., 2.])", "array([1., 2.])"])
+  }
+
   func testNumPyHistogramMatchesNumPy() throws {
     let cases: [(String, String)] = [
       ("np.histogram(np.linspace(0, 1, 37)**2, bins=6)[0]", "array([15,  6,  5,  4,  3,  4])"),

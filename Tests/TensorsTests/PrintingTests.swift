@@ -28,6 +28,16 @@ final class PrintingTests: XCTestCase {
     }
   }
 
+  /// NumPy 2 switches float32 arrays to exponents from 1e6, float64 from 1e8.
+  func testExponentCutoffFollowsTheDtype() throws {
+    let single = try NDArray([1_234_567, 999_999] as [Float], shape: [2])
+    XCTAssertEqual(single.numpyString, "[1.234567e+06 9.999990e+05]")
+    let small = try NDArray([999_999] as [Float], shape: [1])
+    XCTAssertEqual(small.numpyRepr, "array([999999.], dtype=float32)")
+    let double = try NDArray([1_234_567] as [Double], shape: [1])
+    XCTAssertEqual(double.numpyString, "[1234567.]")
+  }
+
   private static let cases: [Case] = [
     Case(
       source: "np.arange(1,11).reshape(5,2).astype(np.float32)",

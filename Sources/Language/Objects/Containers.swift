@@ -122,9 +122,23 @@ public final class PyTuple: PyObject {
 /// Python's `dict`: insertion-ordered, keyed by hashable values.
 public final class PyDict: PyObject {
   /// The keys in insertion order.
-  public private(set) var keys: [Value] = []
-  private var values: [AnyHashable: Value] = [:]
-  private var order: [AnyHashable: Int] = [:]
+  public var keys: [Value] {
+    removed == 0 ? slots.map(\.key) : slots.compactMap { $0.isLive ? $0.key : nil }
+  }
+
+  /// Entries in insertion order; a removed one stays as a tombstone until
+  /// they make up half, so that removal does not move the rest.
+  private var slots: [Slot] = []
+  /// Where each key's entry is.
+  private var index: [AnyHashable: Int] = [:]
+  /// How many tombstones `slots` holds.
+  private var removed = 0
+
+  private struct Slot {
+    var key: Value
+    var value: Value
+    var isLive = true
+  }
 
   /// Makes an empty dict.
   public override init() {}
@@ -141,46 +155,55 @@ public final class PyDict: PyObject {
 
   /// The value stored under `key`, or nil.
   public func get(_ key: Value) throws -> Value? {
-    values[try Self.hashable(key)]
+    guard let slot = index[try Self.hashable(key)] else { return nil }
+    return slots[slot].value
   }
 
   /// Stores `value` under `key`.
   public func set(_ key: Value, _ value: Value) throws {
     let hashed = try Self.hashable(key)
-    if values[hashed] == nil {
-      order[hashed] = keys.count
-      keys.append(key)
+    if let slot = index[hashed] {
+      slots[slot].value = value
+    } else {
+      index[hashed] = slots.count
+      slots.append(Slot(key: key, value: value))
     }
-    values[hashed] = value
   }
 
   /// Removes `key`; returns its value, or nil when it was absent.
   @discardableResult
   public func remove(_ key: Value) throws -> Value? {
-    let hashed = try Self.hashable(key)
-    guard let value = values.removeValue(forKey: hashed) else { return nil }
-    order.removeValue(forKey: hashed)
-    keys = try keys.filter { try Self.hashable($0) != hashed }
-    for (index, key) in keys.enumerated() { order[try Self.hashable(key)] = index }
+    guard let slot = index.removeValue(forKey: try Self.hashable(key)) else { return nil }
+    let value = slots[slot].value
+    slots[slot] = Slot(key: .none, value: .none, isLive: false)
+    removed += 1
+    if removed * 2 > slots.count { try compact() }
     return value
   }
 
-  /// The key-value pairs in insertion order.
-  public var pairs: [(key: Value, value: Value)] {
-    keys.compactMap { key in
-      guard let hashed = try? Self.hashable(key), let value = values[hashed] else {
-        return nil
-      }
-      return (key, value)
+  /// Drops the tombstones and renumbers the index.
+  private func compact() throws {
+    slots.removeAll { !$0.isLive }
+    removed = 0
+    for (position, slot) in slots.enumerated() {
+      index[try Self.hashable(slot.key)] = position
     }
   }
 
-  public override func length() throws -> Int { keys.count }
+  /// The key inserted last, as `popitem` takes it.
+  public var lastKey: Value? { slots.last { $0.isLive }?.key }
+
+  /// The key-value pairs in insertion order.
+  public var pairs: [(key: Value, value: Value)] {
+    slots.compactMap { $0.isLive ? ($0.key, $0.value) : nil }
+  }
+
+  public override func length() throws -> Int { slots.count - removed }
 
   public override func makeIterator() throws -> PyIterator { ArrayIterator(keys) }
 
   public override func contains(_ value: Value) throws -> Bool {
-    values[try Self.hashable(value)] != nil
+    index[try Self.hashable(value)] != nil
   }
 
   public override func item(_ key: Value) throws -> Value {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Python measures, indexes and slices strings by Unicode code point, where
 /// Swift's `String` counts user-perceived characters; these helpers give
 /// the code-point view (`len("e\u0301") == 2`).
@@ -11,7 +13,13 @@ extension String {
   }
 
   /// The code points, for indexing by position.
-  var codePoints: [Unicode.Scalar] { Array(unicodeScalars) }
+  var codePoints: [Unicode.Scalar] {
+    // Short strings are cheaper to decode than to look up.
+    guard utf8.count >= 64,
+      let storage = utf8.withContiguousStorageIfAvailable({ $0.baseAddress })
+    else { return Array(unicodeScalars) }
+    return LastIndexedString.codePoints(of: self, storage: storage)
+  }
 
   /// The string made of `scalars` in order.
   init<S: Sequence>(codePoints scalars: S) where S.Element == Unicode.Scalar {
@@ -135,5 +143,34 @@ struct StringKey: Hashable {
   func hash(into hasher: inout Hasher) {
     var bytes = text
     bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+}
+
+/// The code points of the long string indexed last. A loop such as
+/// `for i in range(len(s)): s[i]` indexes one string many times; decoding
+/// it each time made the loop quadratic. The entry holds its string, so
+/// the storage address that identifies it cannot be reused by another.
+private enum LastIndexedString {
+  private struct Entry {
+    var text: String
+    var storage: UnsafePointer<UInt8>?
+    var scalars: [Unicode.Scalar]
+  }
+
+  private static let entry = Mutex<Entry?>(nil)
+
+  static func codePoints(of text: String, storage: UnsafePointer<UInt8>?) -> [Unicode.Scalar] {
+    let count = text.utf8.count
+    if let hit = entry.withLock({ entry -> [Unicode.Scalar]? in
+      guard let entry, entry.storage == storage, entry.text.utf8.count == count else {
+        return nil
+      }
+      return entry.scalars
+    }) {
+      return hit
+    }
+    let scalars = Array(text.unicodeScalars)
+    entry.withLock { $0 = Entry(text: text, storage: storage, scalars: scalars) }
+    return scalars
   }
 }

@@ -339,7 +339,7 @@ final class PyDictView: PyObject {
     }
   }
   override func makeIterator() throws -> PyIterator { ArrayIterator(items) }
-  override func length() throws -> Int { dict.keys.count }
+  override func length() throws -> Int { try dict.length() }
   override func contains(_ value: Value) throws -> Bool {
     if kind == .keys { return try dict.contains(value) }
     return try containsValue(.list(items), value)
@@ -446,7 +446,7 @@ func installTypeMethods() {
     throw PyError.keyError(key)
   }
   dict.method("popitem") { (d: PyDict, _) in
-    guard let key = d.keys.last, let value = try d.remove(key) else {
+    guard let key = d.lastKey, let value = try d.remove(key) else {
       throw PyError(.keyError, "'popitem(): dictionary is empty'")
     }
     return .tuple([key, value])

@@ -344,7 +344,7 @@ private func containersEqual(_ a: Value, _ b: Value) throws -> Bool {
   case (.object(let x as PyTuple), .object(let y as PyTuple)):
     return try sequencesEqual(x.items, y.items)
   case (.object(let x as PyDict), .object(let y as PyDict)):
-    guard x.keys.count == y.keys.count else { return false }
+    guard try x.length() == y.length() else { return false }
     for (key, value) in x.pairs {
       guard let other = try y.get(key), try valuesEqual(value, other) else { return false }
     }

@@ -13,10 +13,16 @@ extension AxesCommands {
         + " bottom=None, histtype='bar', align='mid', orientation='vertical', rwidth=None,"
         + " log=False, color=None, label=None, stacked=False, **kwargs)")
     try ArtistProperties.check(bound, ArtistProperties.patch, artist: "Rectangle")
-    let datasets = try histogramDatasets(bound["x"] ?? .none)
-    let weights = try bound.optional("weights").map { try histogramDatasets($0) }
+    var datasets = try histogramDatasets(bound["x"] ?? .none)
+    var weights = try bound.optional("weights").map { try histogramDatasets($0) }
     if let weights, weights.map(\.count) != datasets.map(\.count) {
       throw PyError.valueError("weights should have the same shape as x")
+    }
+    // matplotlib leaves NaN out before binning, where np.histogram refuses it.
+    for index in datasets.indices where datasets[index].contains(where: \.isNaN) {
+      let kept = datasets[index].indices.filter { !datasets[index][$0].isNaN }
+      if let given = weights?[index] { weights?[index] = kept.map { given[$0] } }
+      datasets[index] = kept.map { datasets[index][$0] }
     }
     // TODO: horizontal, stacked, step and cumulative histograms are drawn
     // as plain vertical bars side by side.

@@ -40,6 +40,9 @@ extension AxesCommands {
       xs = try gridAxis(positional[0], along: 1, rows: rows, columns: columns, name: "X")
       ys = try gridAxis(positional[1], along: 0, rows: rows, columns: columns, name: "Y")
     }
+    guard xs.allSatisfy(\.isFinite), ys.allSatisfy(\.isFinite) else {
+      throw PyError.valueError("\(name)() needs finite X and Y coordinates")
+    }
     var values = z.values
     // The field is stored with x and y ascending; a grid given the other
     // way round is flipped to match.

@@ -34,6 +34,9 @@ extension AxesCommands {
     }
     let lower = try low?.asDouble(context: "\(name)() argument 'left'")
     let upper = try high?.asDouble(context: "\(name)() argument 'right'")
+    guard lower?.isFinite ?? true, upper?.isFinite ?? true else {
+      throw PyError.valueError("Axis limits cannot be NaN or Inf")
+    }
     if lower != nil || upper != nil {
       let a = lower ?? current?.lowerBound ?? 0
       let b = upper ?? current?.upperBound ?? 1

@@ -51,6 +51,12 @@ struct PlotData {
       items = list.items
     } else if let tuple = value.object(as: PyTuple.self) {
       items = tuple.items
+    } else if let range = value.object(as: PyRange.self) {
+      let count = try range.length()
+      guard count <= 10_000_000 else {
+        throw PyError(.memoryError, "\(context) has \(count) values, too many to plot")
+      }
+      items = (0..<count).map { .int(range.element(at: $0)) }
     } else if let number = value.numericValue {
       if shape == nil { shape = Array(repeating: 0, count: depth) }
       guard shape?.count == depth else { throw ragged(context) }

@@ -57,9 +57,10 @@ struct ElementFormat {
     var scientific = false
     if let high = nonZero.max(), let low = nonZero.min() {
       // Suppressing small numbers still leaves huge ones in exponents, since
-      // their digits would not fit a line.
+      // their digits would not fit a line. The cutoff follows the dtype's
+      // decimal precision: 1e6 for float32, 1e8 for float64.
       let spread = low < 0.0001 || high / low > 1000
-      scientific = high >= 1e8 || (!suppress && spread)
+      scientific = high >= (single ? 1e6 : 1e8) || (!suppress && spread)
     }
     var padLeft = 0
     var padRight = 0
