@@ -191,6 +191,11 @@ extension NDArray {
   private static func floatBinary<T: FloatElement>(
     _ op: BinaryOp, _ a: NDArray, _ b: NDArray, _ shape: [Int], _ type: T.Type
   ) throws -> NDArray {
+    if let fast = FloatArithmetic(op),
+      let result = try FloatArithmetic.apply(fast, a, b, shape, T.self)
+    {
+      return result
+    }
     switch op {
     case .add: return try zip(a, b, shape, T.self) { $0 + $1 }
     case .subtract: return try zip(a, b, shape, T.self) { $0 - $1 }
