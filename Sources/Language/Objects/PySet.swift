@@ -124,13 +124,7 @@ public final class PySet: PyObject {
       resize(atLeast: (used + other.used) * 2)
     }
     if fill == 0, table.count == other.table.count, other.fill == other.used {
-      table = other.table
-      positions = other.positions
-      fill = other.fill
-      used = other.used
-      unorderedCount = other.unorderedCount
-      nextSerial = other.nextSerial
-      cachedItems = nil
+      replaceContents(with: other)
       return
     }
     // Serials carry over, offset, so unordered sets keep insertion order.
